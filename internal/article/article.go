@@ -11,7 +11,7 @@ import (
 // clean fills Title, Text and Removed; the language and date stages fill Lang
 // and Published. Raw is kept so that nothing of the input is ever lost.
 type Article struct {
-	ID        string    `json:"id"`        // given by the input, or a hash of Raw
+	ID        string    `json:"id"` // given by the input, or a hash of Raw
 	URL       string    `json:"url,omitempty"`
 	Site      string    `json:"site,omitempty"` // host of URL without "www.", or the input's source field
 	Title     string    `json:"title"`
