@@ -1,0 +1,155 @@
+package clean
+
+import (
+	"fmt"
+	"unicode"
+)
+
+// Recurrence limits. Furniture is short; prose that recurs is copied text.
+const (
+	maxRecurringWords = 20 // longer lines are never removed for recurring
+	minCopyWords      = 12 // lines this long link pages as copies of each other
+	maxCopyFanout     = 64 // a long line on more pages than this is not evidence of copying
+	minGroupsLine     = 2  // copy groups a non-sentence line must recur in
+	minGroupsSentence = 3  // copy groups of one site a sentence must recur in
+)
+
+// evidence is what the pages of one Clean call say about each other's lines.
+//
+// A line that recurs across pages is boilerplate only if the pages are not
+// copies of one another: a republished wire story shares every line with
+// its original. Pages that share long lines are joined into copy groups,
+// and recurrence is counted in groups, not pages.
+type evidence struct {
+	pagesOf map[string][]int32 // folded short line → pages holding it
+	group   []int32            // copy group of each page
+	site    []string
+}
+
+func gatherEvidence(pages []Page, all [][]*line) *evidence {
+	ev := &evidence{
+		pagesOf: map[string][]int32{},
+		group:   make([]int32, len(pages)),
+		site:    make([]string, len(pages)),
+	}
+	for i := range ev.group {
+		ev.group[i] = int32(i)
+		ev.site[i] = pages[i].Site
+	}
+	if len(pages) < 2 {
+		return ev
+	}
+	long := map[string][]int32{}
+	longCount := make([]int, len(pages))
+	for i, lines := range all {
+		seen := map[string]bool{}
+		for _, l := range lines {
+			if !l.kept() || seen[l.folded] {
+				continue
+			}
+			seen[l.folded] = true
+			if l.words >= minCopyWords {
+				long[l.folded] = append(long[l.folded], int32(i))
+				longCount[i]++
+			}
+			if l.words <= maxRecurringWords && !looksLikeDateLine(l) {
+				ev.pagesOf[l.folded] = append(ev.pagesOf[l.folded], int32(i))
+			}
+		}
+	}
+	// Count long lines shared by each pair of pages.
+	shared := map[[2]int32]int{}
+	for _, ps := range long {
+		if len(ps) < 2 || len(ps) > maxCopyFanout {
+			continue
+		}
+		for a := 0; a < len(ps); a++ {
+			for b := a + 1; b < len(ps); b++ {
+				shared[[2]int32{ps[a], ps[b]}]++
+			}
+		}
+	}
+	for pair, n := range shared {
+		a, b := pair[0], pair[1]
+		// Two shared paragraphs make copies; one does when a page has
+		// hardly any other (a short wire item).
+		if n >= 2 || min(longCount[a], longCount[b]) <= 2 {
+			ev.union(a, b)
+		}
+	}
+	for i := range ev.group {
+		ev.group[i] = ev.find(int32(i))
+	}
+	return ev
+}
+
+func (ev *evidence) find(i int32) int32 {
+	for ev.group[i] != i {
+		ev.group[i] = ev.group[ev.group[i]]
+		i = ev.group[i]
+	}
+	return i
+}
+
+func (ev *evidence) union(a, b int32) {
+	ra, rb := ev.find(a), ev.find(b)
+	if ra == rb {
+		return
+	}
+	if ra > rb {
+		ra, rb = rb, ra
+	}
+	ev.group[rb] = ra // the smaller index is root: independent of map order
+}
+
+// markRecurring removes the short lines of page that recur on other pages.
+func (ev *evidence) markRecurring(page int, site string, lines []*line) {
+	for _, l := range lines {
+		if !l.kept() || l.words > maxRecurringWords {
+			continue
+		}
+		ps := ev.pagesOf[l.folded]
+		if len(ps) < 2 {
+			continue
+		}
+		sentence := endsSentence(l.text)
+		groups := map[int32]bool{}
+		for _, p := range ps {
+			if sentence && (site == "" || ev.site[p] != site) {
+				continue
+			}
+			groups[ev.group[p]] = true
+		}
+		need := minGroupsLine
+		if sentence {
+			need = minGroupsSentence
+		}
+		if len(groups) < need {
+			continue
+		}
+		if sentence {
+			l.removed = fmt.Sprintf("recurs on %d pages of %s", len(ps), site)
+		} else {
+			l.removed = fmt.Sprintf("recurs on %d pages of this run", len(ps))
+		}
+	}
+}
+
+// looksLikeDateLine spares datelines ("July 13, 2009") from recurrence: pages
+// published on one day share them, and they carry the publication date.
+func looksLikeDateLine(l *line) bool {
+	if l.words > 8 {
+		return false
+	}
+	run := 0
+	for _, r := range l.text {
+		if !unicode.IsDigit(r) {
+			run = 0
+			continue
+		}
+		if run++; run == 4 {
+			return true // a year
+		}
+	}
+	return false
+}

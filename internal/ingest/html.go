@@ -1,0 +1,161 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	nurl "net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// ErrNoContent means an HTML page was read but held no article text.
+var ErrNoContent = errors.New("no article text found in the page")
+
+// maxTreeSize bounds the number of elements the extractor walks, so a
+// pathological page (millions of nested tags) fails fast instead of
+// exhausting memory.
+const maxTreeSize = 200_000
+
+// Page is what main-content extraction gives for one HTML page.
+type Page struct {
+	Title     string
+	Text      string // paragraphs separated by "\n"
+	Published time.Time
+	Site      string
+	Lang      string // as declared by the page, a hint only
+	Charset   string
+}
+
+// ExtractHTML finds the article in an HTML page. Extraction itself is
+// go-trafilatura's (a port of the reference main-content extractor); this
+// function decides the character set, keeps paragraph breaks, and turns
+// failures into ErrNoContent.
+func ExtractHTML(b []byte, pageURL string) (Page, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return Page{}, ErrEmpty
+	}
+	if looksBinary(b) {
+		return Page{}, ErrBinary
+	}
+	decoded, name := decodeHTML(b)
+	doc, err := html.Parse(strings.NewReader(decoded))
+	if err != nil {
+		return Page{}, fmt.Errorf("parse HTML: %w", err)
+	}
+	opts := trafilatura.Options{
+		ExcludeComments: true,
+		// Fast reads dates from metadata and markup only; the extensive mode
+		// is 8–10× slower and was seen picking a copyright year.
+		HtmlDateMode: trafilatura.Fast,
+		MaxTreeSize:  maxTreeSize,
+	}
+	if u, err := nurl.Parse(pageURL); err == nil && u.Host != "" {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil || res == nil || res.ContentNode == nil {
+		if err != nil {
+			return Page{}, fmt.Errorf("%w (%v)", ErrNoContent, err)
+		}
+		return Page{}, ErrNoContent
+	}
+	text := nodeText(res.ContentNode)
+	if strings.TrimSpace(text) == "" {
+		return Page{}, ErrNoContent
+	}
+	p := Page{
+		Title:     strings.TrimSpace(res.Metadata.Title),
+		Text:      text,
+		Published: res.Metadata.Date,
+		Site:      res.Metadata.Hostname,
+		Lang:      res.Metadata.Language,
+		Charset:   name,
+	}
+	return p, nil
+}
+
+// decodeHTML converts a page to UTF-8. Pages often declare one charset and
+// use another; bytes that are valid multi-byte UTF-8 are taken as UTF-8
+// whatever the page declares, since Latin-1 text almost never happens to be.
+func decodeHTML(b []byte) (string, string) {
+	if utf8.Valid(b) && hasMultibyte(b) {
+		return strings.TrimPrefix(string(b), "\uFEFF"), "utf-8"
+	}
+	enc, name, certain := charset.DetermineEncoding(b, "")
+	if !certain && utf8.Valid(b) {
+		return string(b), "utf-8"
+	}
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		d, _ := repairUTF8(b)
+		return d.Text, "utf-8"
+	}
+	if !utf8.Valid(out) {
+		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
+	}
+	return string(out), name
+}
+
+func hasMultibyte(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// blockElements end a paragraph of extracted text.
+var blockElements = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Tr: true, atom.Table: true, atom.Section: true,
+	atom.Article: true, atom.Header: true, atom.Footer: true, atom.Figcaption: true,
+	atom.Dd: true, atom.Dt: true, atom.Hr: true, atom.Main: true, atom.Aside: true,
+}
+
+// nodeText renders extracted content as lines, one per block, because
+// trafilatura's own text output joins every paragraph into one line and the
+// cleaner works line by line.
+func nodeText(n *html.Node) string {
+	var sb strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe:
+				return
+			}
+			if blockElements[n.DataAtom] {
+				sb.WriteByte('\n')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blockElements[n.DataAtom] {
+			sb.WriteByte('\n')
+		}
+	}
+	walk(n)
+	lines := strings.Split(sb.String(), "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		l = strings.Join(strings.Fields(l), " ")
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
