@@ -135,11 +135,14 @@ func normalizeLine(raw string) string {
 }
 
 func (c *Cleaner) cleanPage(p Page, lines []*line, ev *evidence, page int) Result {
-	ev.markRecurring(page, p.Site, lines)
+	markStrayTags(lines)
+	markNavigation(lines)
 	markTrailing(lines)
 	markStrayTags(lines)
-	title, from := chooseTitle(p, lines)
-	markRepeatedTitle(title, lines)
+	title, from, titleLine := chooseTitle(p, lines, func(l *line) bool { return ev.isBanner(l, p.Site) })
+	ev.markRecurring(page, p.Site, lines, titleLine)
+	markStrayTags(lines)
+	markRepeatedTitle(title, lines, titleLine)
 
 	var res Result
 	res.Title, res.TitleFrom = title, from
@@ -181,6 +184,38 @@ func markStrayTags(lines []*line) {
 			break
 		}
 		l.removed = "stray category tag"
+	}
+}
+
+// minMenuRun is how many very short lines in a row make a navigation menu.
+const minMenuRun = 4
+
+// markNavigation removes menus: runs of very short lines (one to three
+// words, no sentence punctuation) such as "• Home", "• Latest", "• Tech".
+// Articles do not stack four such lines; site navigation does.
+func markNavigation(lines []*line) {
+	isItem := func(l *line) bool {
+		return l.kept() && l.words >= 1 && l.words <= 3 && !endsSentence(l.text)
+	}
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && (isItem(lines[j]) || (!lines[j].kept() && j > i)) {
+			j++
+		}
+		items := 0
+		for _, l := range lines[i:j] {
+			if isItem(l) {
+				items++
+			}
+		}
+		if items >= minMenuRun {
+			for _, l := range lines[i:j] {
+				if l.kept() {
+					l.removed = "navigation menu"
+				}
+			}
+		}
+		i = max(j, i+1)
 	}
 }
 
@@ -263,29 +298,36 @@ func isHeading(l *line) bool {
 
 // chooseTitle takes the title from metadata, else from the first line when
 // it is a heading (moving it out of the body), else from the first sentence
-// (which stays in the body).
-func chooseTitle(p Page, lines []*line) (string, string) {
+// (which stays in the body). It returns the line the title came from, if
+// any. Lines for which banner is true are skipped: a site's name atop every
+// page is no headline.
+func chooseTitle(p Page, lines []*line, banner func(*line) bool) (string, string, *line) {
 	var first *line
 	kept := 0
 	for _, l := range lines {
-		if l.kept() {
-			if first == nil {
-				first = l
-			}
-			kept++
+		if !l.kept() {
+			continue
 		}
+		if first == nil && p.Title == "" && kept == 0 && banner(l) {
+			l.removed = "site banner (recurs atop pages of the site)"
+			continue
+		}
+		if first == nil {
+			first = l
+		}
+		kept++
 	}
 	if t := normalizeLine(p.Title); t != "" {
-		return trimSiteSuffix(t, p.Site, first), "metadata"
+		return trimSiteSuffix(t, p.Site, first), "metadata", nil
 	}
 	if first == nil {
-		return "", ""
+		return "", "", nil
 	}
 	if kept > 1 && isHeading(first) {
 		first.removed = reasonTitle
-		return first.text, "heading"
+		return first.text, "heading", first
 	}
-	return firstSentence(first.text), "first sentence"
+	return firstSentence(first.text), "first sentence", first
 }
 
 // trimSiteSuffix drops a " | Site name" or " - Site" tail from a metadata
@@ -337,14 +379,14 @@ func firstSentence(s string) string {
 
 // markRepeatedTitle removes, near the top of the page, a line that repeats
 // the title — whole, cut short, or stripped of its accents.
-func markRepeatedTitle(title string, lines []*line) {
+func markRepeatedTitle(title string, lines []*line, source *line) {
 	if title == "" {
 		return
 	}
 	ft := wordKey(fold.String(title))
 	seen := 0
 	for _, l := range lines {
-		if !l.kept() {
+		if !l.kept() || l == source {
 			continue
 		}
 		if seen++; seen > 3 {

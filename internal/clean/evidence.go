@@ -11,7 +11,8 @@ const (
 	minCopyWords      = 12 // lines this long link pages as copies of each other
 	maxCopyFanout     = 64 // a long line on more pages than this is not evidence of copying
 	minGroupsLine     = 2  // copy groups a non-sentence line must recur in
-	minGroupsSentence = 3  // copy groups of one site a sentence must recur in
+	minGroupsSentence = 3  // copy groups a sentence must recur in
+	minGroupsBanner   = 3  // copy groups of one site that make a top line its banner
 )
 
 // evidence is what the pages of one Clean call say about each other's lines.
@@ -102,37 +103,66 @@ func (ev *evidence) union(a, b int32) {
 	ev.group[rb] = ra // the smaller index is root: independent of map order
 }
 
-// markRecurring removes the short lines of page that recur on other pages.
-func (ev *evidence) markRecurring(page int, site string, lines []*line) {
+// markRecurring removes the short lines of page that recur on other pages:
+// on pages of the same site when the site is known, since a headline shared
+// by two sites is the same story reported twice, not furniture; on any page
+// when it is not.
+func (ev *evidence) markRecurring(page int, site string, lines []*line, title *line) {
 	for _, l := range lines {
-		if !l.kept() || l.words > maxRecurringWords {
+		if !l.kept() || l == title || l.words > maxRecurringWords {
 			continue
-		}
-		ps := ev.pagesOf[l.folded]
-		if len(ps) < 2 {
-			continue
-		}
-		sentence := endsSentence(l.text)
-		groups := map[int32]bool{}
-		for _, p := range ps {
-			if sentence && (site == "" || ev.site[p] != site) {
-				continue
-			}
-			groups[ev.group[p]] = true
 		}
 		need := minGroupsLine
-		if sentence {
+		if endsSentence(l.text) {
+			// Pages from unknown sites share sentences when they report
+			// one story ("He was 75."); only a site repeating its own
+			// sentence on unrelated pages makes it furniture.
+			if site == "" {
+				continue
+			}
 			need = minGroupsSentence
 		}
-		if len(groups) < need {
+		groups, pages := ev.recurrence(l.folded, site)
+		if groups < need {
 			continue
 		}
-		if sentence {
-			l.removed = fmt.Sprintf("recurs on %d pages of %s", len(ps), site)
+		if site != "" {
+			l.removed = fmt.Sprintf("recurs on %d pages of %s", pages, site)
 		} else {
-			l.removed = fmt.Sprintf("recurs on %d pages of this run", len(ps))
+			l.removed = fmt.Sprintf("recurs on %d pages of this run", pages)
 		}
 	}
+}
+
+// recurrence counts the copy groups and the pages holding a folded line,
+// among the pages of site (all pages when site is "").
+func (ev *evidence) recurrence(folded, site string) (groups, pages int) {
+	ps := ev.pagesOf[folded]
+	if len(ps) < 2 {
+		return len(ps), len(ps)
+	}
+	seen := map[int32]bool{}
+	for _, p := range ps {
+		if site != "" && ev.site[p] != site {
+			continue
+		}
+		pages++
+		if !seen[ev.group[p]] {
+			seen[ev.group[p]] = true
+			groups++
+		}
+	}
+	return groups, pages
+}
+
+// isBanner reports whether a line recurs on enough pages of a known site to
+// be the site's banner rather than a page's headline.
+func (ev *evidence) isBanner(l *line, site string) bool {
+	if site == "" {
+		return false
+	}
+	groups, _ := ev.recurrence(l.folded, site)
+	return groups >= minGroupsBanner
 }
 
 // looksLikeDateLine spares datelines ("July 13, 2009") from recurrence: pages

@@ -3,7 +3,7 @@ package clean
 import (
 	"strings"
 	"unicode"
-
+	"unicode/utf8"
 )
 
 // Kind names a sort of page furniture; it is the reason a user sees.
@@ -122,6 +122,9 @@ func (m *matcher) match(folded string, words int) (Kind, bool) {
 	if core == "" {
 		return "", false
 	}
+	if k, ok := m.countedLine(core); ok {
+		return k, true
+	}
 	if k, ok := m.lineSequence(core); ok {
 		return k, true
 	}
@@ -148,7 +151,7 @@ func (m *matcher) match(folded string, words int) (Kind, bool) {
 	}
 	if words <= maxWithinWords {
 		for _, wp := range m.within {
-			if !strings.Contains(core, wp.text) {
+			if !containsPhrase(core, wp.text) {
 				continue
 			}
 			if !strings.Contains(wp.text, " ") && (words > maxSingleWordWithin || endsSentence(folded)) {
@@ -158,6 +161,17 @@ func (m *matcher) match(folded string, words int) (Kind, bool) {
 		}
 	}
 	return "", false
+}
+
+// countedLine matches a count before a furniture word: "0 Comments",
+// "12 commentaires", "3 Kommentare".
+func (m *matcher) countedLine(core string) (Kind, bool) {
+	num, rest, ok := strings.Cut(core, " ")
+	if !ok || strings.TrimFunc(num, unicode.IsDigit) != "" {
+		return "", false
+	}
+	k, ok := m.line[rest]
+	return k, ok && (k == KindComment || k == KindShare)
 }
 
 // lineSequence matches a line made only of Line phrases, one after another
@@ -189,6 +203,40 @@ func (m *matcher) lineSequence(core string) (Kind, bool) {
 	}
 	return kind, rest == ""
 }
+
+// containsPhrase reports whether phrase occurs in s starting and ending at
+// word boundaries ("ap photo" is not in "an ap photographer").
+func containsPhrase(s, phrase string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], phrase)
+		if i < 0 {
+			return false
+		}
+		start, end := off+i, off+i+len(phrase)
+		if isWordEdge(s, start, end, phrase) {
+			return true
+		}
+		off = start + 1
+	}
+}
+
+func isWordEdge(s string, start, end int, phrase string) bool {
+	first, _ := utf8.DecodeRuneInString(phrase)
+	last, _ := utf8.DecodeLastRuneInString(phrase)
+	if start > 0 && isWordRune(first) {
+		if r, _ := utf8.DecodeLastRuneInString(s[:start]); isWordRune(r) {
+			return false
+		}
+	}
+	if end < len(s) && isWordRune(last) {
+		if r, _ := utf8.DecodeRuneInString(s[end:]); isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // trimEdges drops the punctuation and symbols around a line's words:
 // bullets (► • ·), arrows, pipes, quotes, colons.

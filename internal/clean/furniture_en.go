@@ -29,6 +29,7 @@ func init() {
 			KindRights:     {"all rights reserved", "this material may not be published, broadcast, rewritten"},
 			KindEmbed:      {"giphy app key not set", "please enable javascript", "javascript is disabled", "javascript is required", "your browser does not support"},
 			KindFollow:     {"follow us on twitter", "follow us on facebook", "like us on facebook"},
+			KindCredit:     {"photograph:", "photo:", "picture:", "image:", "getty images", "afp photo", "ap photo", "reuters/", "/reuters"},
 		},
 	})
 }

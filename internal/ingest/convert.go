@@ -50,6 +50,16 @@ func Convert(rec Record) (Document, error) {
 		}
 		doc.Body = d.Text
 		doc.Warning = d.Warning()
+		if hasMarkup(d.Text) {
+			// Crawls often put a page's HTML in a "text" field: read the
+			// markup rather than keep tags in the article.
+			doc.Body = markupText(d.Text)
+			if isWholePage(d.Text) {
+				if page, err := ExtractHTML([]byte(d.Text), rec.URL); err == nil {
+					doc.Body = page.Text
+				}
+			}
+		}
 	}
 	if a.Site == "" {
 		a.Site = siteOf(a.URL)

@@ -137,6 +137,9 @@ func nodeText(n *html.Node) string {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe:
 				return
 			}
+			if isHidden(n) {
+				return
+			}
 			if blockElements[n.DataAtom] {
 				sb.WriteByte('\n')
 			}
@@ -158,4 +161,55 @@ func nodeText(n *html.Node) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// markupTags are the tags whose presence means a text is HTML.
+var markupTags = []string{"<p>", "<p ", "</p>", "<div", "</div>", "<br>", "<br/>", "<br />", "<strong>", "</a>", "<span", "<script", "<em>"}
+
+// hasMarkup reports whether a text field holds HTML markup: at least two of
+// the common tags, so that a sentence quoting one "<p>" stays text.
+func hasMarkup(s string) bool {
+	n := 0
+	for _, t := range markupTags {
+		if strings.Contains(s, t) {
+			if n++; n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isWholePage tells a whole HTML page (worth main-content extraction) from
+// a fragment of article markup.
+func isWholePage(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(l, "<html") || strings.Contains(l, "<body")
+}
+
+// markupText renders an HTML fragment as lines of text, dropping hidden
+// elements, scripts and styles.
+func markupText(s string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return s
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range nodes {
+		if isHidden(n) {
+			continue
+		}
+		root.AppendChild(n)
+	}
+	return nodeText(root)
+}
+
+// isHidden reports an element styled out of view.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "hidden" || (a.Key == "style" && strings.Contains(strings.ReplaceAll(a.Val, " ", ""), "display:none")) {
+			return true
+		}
+	}
+	return false
 }

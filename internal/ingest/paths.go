@@ -1,12 +1,15 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/storyline/storyline/internal/article"
 )
 
 // StdinPath names standard input among the inputs of a run.
@@ -43,9 +46,12 @@ func formatExtension(path string) string {
 // order: each argument in turn, folders walked recursively in lexical order,
 // globs expanded in lexical order. An argument that matches nothing gives an
 // error and the others are still expanded.
-func Expand(args []string) ([]Input, []error) {
+func Expand(args []string) ([]Input, []*Error) {
 	var inputs []Input
-	var errs []error
+	var errs []*Error
+	fail := func(path string, err error) {
+		errs = append(errs, &Error{Source: article.Source{Path: path}, Err: err})
+	}
 	seen := map[string]bool{}
 	add := func(path string, size int64) {
 		if path != StdinPath {
@@ -69,11 +75,11 @@ func Expand(args []string) ([]Input, []error) {
 			if _, err := os.Lstat(arg); err != nil { // a real file name may contain '['
 				matches, err := filepath.Glob(arg)
 				if err != nil {
-					errs = append(errs, fmt.Errorf("%s: bad pattern: %w", arg, err))
+					fail(arg, fmt.Errorf("bad pattern: %w", err))
 					continue
 				}
 				if len(matches) == 0 {
-					errs = append(errs, fmt.Errorf("%s: no file matches", arg))
+					fail(arg, errors.New("no file matches"))
 					continue
 				}
 				sort.Strings(matches)
@@ -83,7 +89,7 @@ func Expand(args []string) ([]Input, []error) {
 		for _, p := range paths {
 			info, err := os.Stat(p)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", p, unwrapPathError(err)))
+				fail(p, unwrapPathError(err))
 				continue
 			}
 			if !info.IsDir() {
@@ -92,7 +98,7 @@ func Expand(args []string) ([]Input, []error) {
 			}
 			err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 				if err != nil {
-					errs = append(errs, fmt.Errorf("%s: %w", path, unwrapPathError(err)))
+					fail(path, unwrapPathError(err))
 					if d != nil && d.IsDir() {
 						return fs.SkipDir
 					}
@@ -109,14 +115,14 @@ func Expand(args []string) ([]Input, []error) {
 				}
 				info, err := d.Info()
 				if err != nil {
-					errs = append(errs, fmt.Errorf("%s: %w", path, unwrapPathError(err)))
+					fail(path, unwrapPathError(err))
 					return nil
 				}
 				add(path, info.Size())
 				return nil
 			})
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", p, err))
+				fail(p, err)
 			}
 		}
 	}
