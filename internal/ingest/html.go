@@ -23,6 +23,40 @@ var ErrNoContent = errors.New("no article text found in the page")
 // exhausting memory.
 const maxTreeSize = 200_000
 
+// maxNesting bounds element depth: the HTML parser's cost grows with the
+// square of depth on pathological nesting, and real pages stay under 100.
+const maxNesting = 1000
+
+// nestingDepth measures the deepest element nesting with the tokenizer,
+// which is linear, before the parser sees the page.
+func nestingDepth(s string) int {
+	z := html.NewTokenizer(strings.NewReader(s))
+	depth, deepest := 0, 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return deepest
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voidElements[string(name)] {
+				depth++
+				deepest = max(deepest, depth)
+			}
+		case html.EndTagToken:
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+}
+
+// voidElements never have an end tag; p and li are counted with them
+// because pages routinely leave them unclosed.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true, "p": true, "li": true,
+}
+
 // Page is what main-content extraction gives for one HTML page.
 type Page struct {
 	Title     string
@@ -45,6 +79,9 @@ func ExtractHTML(b []byte, pageURL string) (Page, error) {
 		return Page{}, ErrBinary
 	}
 	decoded, name := decodeHTML(b)
+	if depth := nestingDepth(decoded); depth > maxNesting {
+		return Page{}, fmt.Errorf("HTML nested too deeply (%d levels, at most %d are read)", depth, maxNesting)
+	}
 	doc, err := html.Parse(strings.NewReader(decoded))
 	if err != nil {
 		return Page{}, fmt.Errorf("parse HTML: %w", err)
@@ -190,6 +227,9 @@ func isWholePage(s string) bool {
 // markupText renders an HTML fragment as lines of text, dropping hidden
 // elements, scripts and styles.
 func markupText(s string) string {
+	if nestingDepth(s) > maxNesting {
+		return tokenText(s)
+	}
 	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	if err != nil {
 		return s
@@ -202,6 +242,22 @@ func markupText(s string) string {
 		root.AppendChild(n)
 	}
 	return nodeText(root)
+}
+
+// tokenText keeps only the text between tags: the fallback for markup too
+// deeply nested to parse.
+func tokenText(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var sb strings.Builder
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.TrimSpace(sb.String())
+		case html.TextToken:
+			sb.Write(z.Text())
+			sb.WriteByte(' ')
+		}
+	}
 }
 
 // isHidden reports an element styled out of view.
