@@ -15,7 +15,7 @@ import (
 
 // sampleBytes is how much of an article is read: beyond a few paragraphs
 // more text does not change the answer, only the cost.
-const sampleBytes = 3000
+const sampleBytes = 1000
 
 // Detect returns the ISO 639-1 code of the language of title and text, and
 // the detector's confidence in [0, 1]. It returns "" when the text is too
@@ -33,8 +33,38 @@ func Detect(title, text string) (string, float64) {
 		return "", 0
 	}
 	info := whatlanggo.Detect(sample)
+	if len(sample) < shortSample || info.Confidence < lowConfidence {
+		// On a few lines trigram profiles of close languages collide
+		// (English read as Nynorsk, Romanian, Dutch): choose among the
+		// languages news is mostly written in.
+		info = whatlanggo.DetectWithOptions(sample, whatlanggo.Options{Whitelist: major})
+	}
 	return info.Lang.Iso6391(), info.Confidence
 }
+
+// Below shortSample bytes or lowConfidence, detection is restricted to the
+// major languages.
+const (
+	shortSample   = 400
+	lowConfidence = 0.3
+)
+
+// major are the languages of most news on the web, and all those the
+// product names (fr, en, de, es, it, pt, nl, ru, pl, tr, ar, zh).
+var major = func() map[whatlanggo.Lang]bool {
+	want := map[string]bool{}
+	for _, code := range []string{"en", "fr", "de", "es", "it", "pt", "nl", "ru", "pl", "tr", "ar", "zh",
+		"ja", "ko", "uk", "sv", "da", "nb", "fi", "cs", "ro", "hu", "el", "he", "fa", "hi", "id", "vi", "th", "bg", "hr", "sr", "sk"} {
+		want[code] = true
+	}
+	m := map[whatlanggo.Lang]bool{}
+	for l := range whatlanggo.Langs {
+		if want[l.Iso6391()] {
+			m[l] = true
+		}
+	}
+	return m
+}()
 
 // letters counts letters, stopping once enough are seen to be worth a guess.
 func letters(s string) int {
