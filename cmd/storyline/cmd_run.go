@@ -17,8 +17,9 @@ import (
 
 func newRunCommand(g *globals) *cobra.Command {
 	var (
-		maxBytes int64
-		quiet    bool
+		maxBytes   int64
+		quiet      bool
+		noProgress bool
 	)
 	cmd := &cobra.Command{
 		Use:   "run PATH...",
@@ -47,7 +48,7 @@ failed.`,
 				total += in.Size
 			}
 			var bar *progressbar.ProgressBar
-			if !quiet && isTerminal(os.Stderr) && total > 0 {
+			if !noProgress && isTerminal(os.Stderr) && total > 0 {
 				bar = progressbar.NewOptions64(total,
 					progressbar.OptionSetWriter(os.Stderr),
 					progressbar.OptionShowBytes(true),
@@ -102,7 +103,8 @@ failed.`,
 		},
 	}
 	cmd.Flags().Int64Var(&maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest page (or JSON record) accepted, in bytes")
-	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only problems and the summary")
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only problems and the summary, not one line per article")
+	cmd.Flags().BoolVar(&noProgress, "no-progress", false, "no progress bar (there is none when stderr is not a terminal)")
 	return cmd
 }
 

@@ -66,8 +66,18 @@ keeps everything in an embedded store so that the next run adds to it.`,
 	return root
 }
 
-// openStore opens the store named by --db.
+// openStore opens the store named by --db, creating it for commands that
+// write.
 func (g *globals) openStore() (store.Store, error) {
+	return sqlite.Open(g.db)
+}
+
+// openExistingStore opens the store for commands that only read: a mistyped
+// --db gets an error, not a new empty store.
+func (g *globals) openExistingStore() (store.Store, error) {
+	if _, err := os.Stat(g.db); err != nil {
+		return nil, fmt.Errorf("no store at %s (storyline run creates it; --db or STORYLINE_DB choose another)", g.db)
+	}
 	return sqlite.Open(g.db)
 }
 

@@ -302,20 +302,19 @@ func isHeading(l *line) bool {
 // any. Lines for which banner is true are skipped: a site's name atop every
 // page is no headline.
 func chooseTitle(p Page, lines []*line, banner func(*line) bool) (string, string, *line) {
-	var first *line
-	kept := 0
+	var kept []*line
 	for _, l := range lines {
-		if !l.kept() {
-			continue
+		if l.kept() {
+			kept = append(kept, l)
 		}
-		if first == nil && p.Title == "" && kept == 0 && banner(l) {
-			l.removed = "site banner (recurs atop pages of the site)"
-			continue
-		}
-		if first == nil {
-			first = l
-		}
-		kept++
+	}
+	if p.Title == "" && len(kept) > 1 && banner(kept[0]) {
+		kept[0].removed = "site banner (recurs atop pages of the site)"
+		kept = kept[1:]
+	}
+	var first *line
+	if len(kept) > 0 {
+		first = kept[0]
 	}
 	if t := normalizeLine(p.Title); t != "" {
 		return trimSiteSuffix(t, p.Site, first), "metadata", nil
@@ -323,7 +322,7 @@ func chooseTitle(p Page, lines []*line, banner func(*line) bool) (string, string
 	if first == nil {
 		return "", "", nil
 	}
-	if kept > 1 && isHeading(first) {
+	if len(kept) > 1 && isHeading(first) {
 		first.removed = reasonTitle
 		return first.text, "heading", first
 	}

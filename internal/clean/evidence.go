@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 )
 
@@ -42,7 +43,18 @@ func gatherEvidence(pages []Page, all [][]*line) *evidence {
 	}
 	long := map[string][]int32{}
 	longCount := make([]int, len(pages))
+	sameText := map[string]int32{} // the same page given twice is one copy group
 	for i, lines := range all {
+		var whole strings.Builder
+		for _, l := range lines {
+			whole.WriteString(l.folded)
+			whole.WriteByte('\n')
+		}
+		if j, ok := sameText[whole.String()]; ok {
+			ev.union(j, int32(i))
+		} else {
+			sameText[whole.String()] = int32(i)
+		}
 		seen := map[string]bool{}
 		for _, l := range lines {
 			if !l.kept() || seen[l.folded] {

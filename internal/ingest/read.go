@@ -62,8 +62,9 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Reader reads inputs into records.
 type Reader struct {
-	MaxBytes int64     // per page; DefaultMaxBytes when 0
-	Stdin    io.Reader // read for StdinPath
+	MaxBytes int64       // per page; DefaultMaxBytes when 0
+	Stdin    io.Reader   // read for StdinPath
+	OnRead   func(n int) // told of bytes read from disk, for progress; may be nil
 }
 
 func (r *Reader) maxBytes() int64 {
@@ -93,8 +94,11 @@ func (r *Reader) Read(in Input, emit func(Record), fail func(*Error)) error {
 	defer rc.Close()
 	src := article.Source{Path: in.Path}
 	var body io.Reader = rc
+	if r.OnRead != nil {
+		body = &countingReader{r: rc, onRead: r.OnRead}
+	}
 	if strings.HasSuffix(strings.ToLower(in.Path), ".gz") {
-		zr, err := gzip.NewReader(rc)
+		zr, err := gzip.NewReader(body)
 		if err != nil {
 			return &Error{Source: src, Err: fmt.Errorf("read gzip: %w", err)}
 		}
@@ -476,5 +480,19 @@ func (l *inflateLimit) Read(p []byte) (int, error) {
 	}
 	n, err := l.r.Read(p)
 	l.left -= int64(n)
+	return n, err
+}
+
+// countingReader reports the bytes it reads.
+type countingReader struct {
+	r      io.Reader
+	onRead func(int)
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.onRead(n)
+	}
 	return n, err
 }

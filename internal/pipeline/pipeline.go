@@ -34,7 +34,8 @@ type Options struct {
 	// Problem is told of every input or record that could not be used, and
 	// of repairs made; the run goes on. It is called from one goroutine.
 	Problem func(Problem)
-	// Progress is told of bytes read so far (of the input files' total).
+	// Progress is told of bytes read so far (of the input files' total),
+	// from the goroutine that called Run.
 	Progress func(bytesDone int64)
 	// Done is told of each batch of articles once stored (or, without a
 	// store, once processed), with the store's outcome for each.
@@ -90,6 +91,14 @@ func Run(ctx context.Context, args []string, st store.Store, opts Options) (Summ
 		workers = runtime.GOMAXPROCS(0)
 	}
 	cleaner := clean.New()
+	reader := opts.Reader
+	var read int64
+	if opts.Progress != nil {
+		reader.OnRead = func(n int) {
+			read += int64(n)
+			opts.Progress(read)
+		}
+	}
 
 	var batch []ingest.Record
 	flush := func() error {
@@ -128,7 +137,7 @@ func Run(ctx context.Context, args []string, st store.Store, opts Options) (Summ
 			return sum, err
 		}
 		var flushErr error
-		err := opts.Reader.Read(in, func(r ingest.Record) {
+		err := reader.Read(in, func(r ingest.Record) {
 			batch = append(batch, r)
 			if len(batch) >= batchSize && flushErr == nil {
 				flushErr = flush()
@@ -146,9 +155,6 @@ func Run(ctx context.Context, args []string, st store.Store, opts Options) (Summ
 			problem(Problem{Source: article.Source{Path: in.Path}, Err: err})
 		}
 		sum.Bytes += in.Size
-		if opts.Progress != nil {
-			opts.Progress(sum.Bytes)
-		}
 	}
 	if err := flush(); err != nil {
 		return sum, err
