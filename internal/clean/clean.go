@@ -21,10 +21,12 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/storyline/storyline/internal/article"
+	"github.com/storyline/storyline/internal/dates"
 	"github.com/storyline/storyline/internal/fold"
 )
 
@@ -239,7 +241,7 @@ func markTrailing(lines []*line) {
 			break
 		}
 	}
-	if marker >= 0 {
+	if marker >= 0 && closesPage(lines, start+marker) {
 		for _, l := range tail[marker+1:] {
 			if l.kept() {
 				l.removed = "trailing headline after «" + clip(tail[marker].text, 40) + "»"
@@ -256,14 +258,39 @@ func markTrailing(lines []*line) {
 	if run < 2 {
 		return
 	}
+	body := 0
 	for _, l := range lines[:len(lines)-run] {
 		if l.kept() && l.indented {
 			return
 		}
+		if l.kept() {
+			body++
+		}
+	}
+	if body == 0 {
+		return // the whole page is indented: that is its layout, not a list
 	}
 	for _, l := range lines[len(lines)-run:] {
 		l.removed = "trailing indented list of headlines"
 	}
+}
+
+// closesPage reports whether a marker at index m sits at the end of the
+// article: what follows it is much shorter than what precedes it. A share
+// prompt after an article's first line is no end of the article.
+func closesPage(lines []*line, m int) bool {
+	before, after := 0, 0
+	for i, l := range lines {
+		if !l.kept() {
+			continue
+		}
+		if i < m {
+			before += l.words
+		} else {
+			after += l.words
+		}
+	}
+	return after*2 < before
 }
 
 // clip shortens s to at most n runes for quoting in a reason.
@@ -312,9 +339,15 @@ func chooseTitle(p Page, lines []*line, banner func(*line) bool) (string, string
 		kept[0].removed = "site banner (recurs atop pages of the site)"
 		kept = kept[1:]
 	}
+	// A dateline or a two-word kicker ("a year ago") above the headline is
+	// no title: look past up to two of them.
+	start := 0
+	for start < len(kept)-1 && start < 2 && isKicker(kept[start]) {
+		start++
+	}
 	var first *line
-	if len(kept) > 0 {
-		first = kept[0]
+	if start < len(kept) {
+		first = kept[start]
 	}
 	if t := normalizeLine(p.Title); t != "" {
 		return trimSiteSuffix(t, p.Site, first), "metadata", nil
@@ -322,7 +355,7 @@ func chooseTitle(p Page, lines []*line, banner func(*line) bool) (string, string
 	if first == nil {
 		return "", "", nil
 	}
-	if len(kept) > 1 && isHeading(first) {
+	if len(kept)-start > 1 && isHeading(first) {
 		first.removed = reasonTitle
 		return first.text, "heading", first
 	}
@@ -359,8 +392,8 @@ func firstSentence(s string) string {
 	end := len(rs)
 	for i := 0; i < len(rs)-1; i++ {
 		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?') && rs[i+1] == ' ' && i+2 < len(rs) && unicode.IsUpper(rs[i+2]) {
-			if i >= 1 && unicode.IsUpper(rs[i-1]) && (i == 1 || !unicode.IsLetter(rs[i-2])) {
-				continue // an initial: "M. Poutine"
+			if isAbbreviation(rs[:i]) {
+				continue // "M. Poutine", "ST. LOUIS", "am 5. Mai"
 			}
 			end = i + 1
 			break
@@ -374,6 +407,42 @@ func firstSentence(s string) string {
 		cut--
 	}
 	return strings.TrimRight(string(rs[:cut]), " ,;:") + "…"
+}
+
+// isKicker reports a line that sits above a headline without being one: a
+// dateline, a time ("a year ago", lower case), a one- or two-word label.
+func isKicker(l *line) bool {
+	if l.words <= 2 {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(l.text); unicode.IsLower(r) {
+		return true
+	}
+	rest := l.text
+	for _, m := range dates.FindAll(l.text, "") {
+		rest = strings.Replace(rest, l.text[m.Start:m.End], " ", 1)
+	}
+	return rest != l.text && countWords(rest) <= 3
+}
+
+// isAbbreviation reports whether the word before a full stop is an initial
+// or abbreviation (one to three capitals) or a day number (German and
+// Scandinavian ordinals: "am 5. Mai"), after which no sentence ends.
+func isAbbreviation(before []rune) bool {
+	j := len(before)
+	for j > 0 && (unicode.IsLetter(before[j-1]) || unicode.IsDigit(before[j-1])) {
+		j--
+	}
+	w := before[j:]
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	digits, upper := true, true
+	for _, r := range w {
+		digits = digits && unicode.IsDigit(r)
+		upper = upper && unicode.IsUpper(r)
+	}
+	return (digits && len(w) <= 2) || upper
 }
 
 // markRepeatedTitle removes, near the top of the page, a line that repeats

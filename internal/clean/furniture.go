@@ -58,11 +58,11 @@ const maxWithinWords = 40
 // maxLeadWordsBare is how long a line starting with a related-articles or
 // read-more phrase may be when no colon or dash follows the phrase
 // ("Related coverage on the vote").
-const maxLeadWordsBare = 10
+const maxLeadWordsBare = 5
 
 // maxSingleWordWithin is how long a line may be for a one-word Within
 // phrase ("newsletter") to mark it: such a word inside real prose is news.
-const maxSingleWordWithin = 15
+const maxSingleWordWithin = 6
 
 var languages = map[string]Phrases{}
 
@@ -94,13 +94,12 @@ func newMatcher() *matcher {
 	for _, p := range languages {
 		for k, list := range p.Line {
 			for _, s := range list {
-				m.line[s] = k
+				m.line[trimEdges(s)] = k // "schon abonnent?" is matched without its "?"
 			}
 		}
 		for k, list := range p.Lead {
 			for _, s := range list {
-				first, _, _ := strings.Cut(s, " ")
-				m.lead[first] = append(m.lead[first], leadPhrase{s, k})
+				m.lead[firstWord(s)] = append(m.lead[firstWord(s)], leadPhrase{s, k})
 			}
 		}
 		for k, list := range p.Within {
@@ -128,8 +127,7 @@ func (m *matcher) match(folded string, words int) (Kind, bool) {
 	if k, ok := m.lineSequence(core); ok {
 		return k, true
 	}
-	first, _, _ := strings.Cut(core, " ")
-	for _, lp := range m.lead[first] {
+	for _, lp := range m.lead[firstWord(core)] {
 		if !strings.HasPrefix(core, lp.text) {
 			continue
 		}
@@ -143,6 +141,10 @@ func (m *matcher) match(folded string, words int) (Kind, bool) {
 		}
 		rest = strings.TrimLeft(rest, " ")
 		if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "|") || strings.HasPrefix(rest, ">") {
+			return lp.kind, true
+		}
+		// "More from GlobalPost: …": a source name, then the colon.
+		if c := strings.IndexByte(rest, ':'); c > 0 && c <= 25 && countWords(rest[:c]) <= 2 && (lp.kind == KindRelated || lp.kind == KindReadMore) {
 			return lp.kind, true
 		}
 		if (lp.kind == KindRelated || lp.kind == KindReadMore) && words <= maxLeadWordsBare && !endsSentence(folded) {
@@ -161,6 +163,15 @@ func (m *matcher) match(folded string, words int) (Kind, bool) {
 		}
 	}
 	return "", false
+}
+
+// firstWord is the leading run of a line that indexes Lead phrases: up to
+// the first space or colon, so "tags: a, b" is found under "tags".
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " :"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // countedLine matches a count before a furniture word: "0 Comments",
