@@ -13,6 +13,7 @@ import (
 	"github.com/storyline/storyline/internal/ingest"
 	"github.com/storyline/storyline/internal/pipeline"
 	"github.com/storyline/storyline/internal/store"
+	"github.com/storyline/storyline/internal/story"
 )
 
 func newRunCommand(g *globals) *cobra.Command {
@@ -91,11 +92,24 @@ failed.`,
 			if err != nil {
 				return err
 			}
+			res, err := pipeline.Detect(cmd.Context(), st, story.DefaultParams)
+			if err != nil {
+				return err
+			}
+			if !quiet {
+				events := multiArticle(res.Events)
+				sortStories(events)
+				fmt.Fprintf(stdout, "\n%d stories of several articles (and %d single articles); `storyline show ID` tells one:\n", len(events), len(res.Events)-len(events))
+				if len(events) > 0 {
+					printStories(stdout, events)
+				}
+			}
 			count, err := st.Count(cmd.Context())
 			if err != nil {
 				return err
 			}
 			printSummary(stderr, sum, g.db, count)
+			fmt.Fprintf(stderr, "%d events, %d storylines\n", len(res.Events), len(res.Storylines))
 			if sum.Failed > 0 {
 				return exitError{1}
 			}

@@ -62,6 +62,10 @@ keeps everything in an embedded store so that the next run adds to it.`,
 		newCleanCommand(),
 		newArticlesCommand(g),
 		newArticleCommand(g),
+		newStoriesCommand(g),
+		newShowCommand(g),
+		newWhyCommand(g),
+		newEvalCommand(),
 	)
 	return root
 }

@@ -1,9 +1,12 @@
 // Package dates finds the publication date of a news article in its plain
 // text: a "date YYYY-MM" prefix left by the crawler, a dateline near the top
 // ("May 03, 2013", "Publié le 14/09/2020 à 10h32"), or else the latest full
-// date the article mentions. It reads dates in English, French, German,
-// Spanish, Italian, Portuguese and Dutch, whatever the language of the
-// article, since pages quote each other.
+// date the article mentions. It reads full dates in English, French,
+// German, Spanish, Italian, Portuguese and Dutch, whatever the language of
+// the article, since pages quote each other. Resolve then reads the dates an
+// article states by reference to its publication ("le 9 août", "lundi",
+// "yesterday"), in the article's language, to tell when the events it
+// reports happened.
 package dates
 
 import (

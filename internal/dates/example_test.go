@@ -2,6 +2,7 @@ package dates_test
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/storyline/storyline/internal/dates"
 )
@@ -26,4 +27,18 @@ func ExampleFindAll() {
 	// Output:
 	// "9 août 2020" 2020-08-09
 	// "14 septembre 2020" 2020-09-14
+}
+
+func ExampleResolve() {
+	text := "Poutine a appelé Loukachenko dimanche, trois semaines après l'élection du 9 août. " +
+		"Ils se verront lundi 14 septembre ; hier, le Kremlin l'a confirmé."
+	published := time.Date(2020, 8, 31, 0, 0, 0, 0, time.UTC)
+	for _, r := range dates.Resolve(text, "fr", published) {
+		fmt.Printf("%q %s\n", text[r.Start:r.End], r.Time.Format("Mon 2006-01-02"))
+	}
+	// Output:
+	// "dimanche" Sun 2020-08-30
+	// "9 août" Sun 2020-08-09
+	// "lundi 14 septembre" Mon 2020-09-14
+	// "hier" Sun 2020-08-30
 }

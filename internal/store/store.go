@@ -12,6 +12,7 @@ import (
 	"strconv"
 
 	"github.com/storyline/storyline/internal/article"
+	"github.com/storyline/storyline/internal/story"
 )
 
 // ErrNotFound is returned, possibly wrapped, when a requested article is not
@@ -60,6 +61,16 @@ type Store interface {
 
 	// Count returns how many articles are stored.
 	Count(ctx context.Context) (int, error)
+
+	// SaveStories replaces the stored outcome of story detection.
+	SaveStories(ctx context.Context, res story.Result) error
+	// Events returns the stored events in detection order.
+	Events(ctx context.Context) ([]story.Event, error)
+	// Event, Storyline and Assignment return one stored record, or an
+	// error wrapping ErrNotFound.
+	Event(ctx context.Context, id string) (story.Event, error)
+	Storyline(ctx context.Context, id string) (story.Storyline, error)
+	Assignment(ctx context.Context, articleID string) (story.Assignment, error)
 
 	// Close releases the store; it must not be used afterwards.
 	Close() error

@@ -84,6 +84,32 @@ var migrations = []string{
 	);
 	CREATE INDEX articles_url ON articles (url);
 	CREATE INDEX articles_site ON articles (site);`,
+
+	// Version 2: the outcome of story detection, replaced as a whole after
+	// each run (detection replays every stored article in seq order, so a
+	// run over all pages and runs over parts of them give the same events).
+	// Each event and assignment is kept as JSON, with the columns that
+	// queries sort or filter on beside it.
+	`CREATE TABLE events (
+		id        TEXT    PRIMARY KEY NOT NULL,
+		pos       INTEGER NOT NULL,
+		storyline TEXT    NOT NULL,
+		articles  INTEGER NOT NULL,
+		last      TEXT    NOT NULL,
+		body      TEXT    NOT NULL
+	);
+	CREATE INDEX events_storyline ON events (storyline);
+	CREATE TABLE storylines (
+		id   TEXT PRIMARY KEY NOT NULL,
+		body TEXT NOT NULL
+	);
+	CREATE TABLE assignments (
+		article   TEXT PRIMARY KEY NOT NULL,
+		event     TEXT NOT NULL,
+		storyline TEXT NOT NULL,
+		body      TEXT NOT NULL
+	);
+	CREATE INDEX assignments_event ON assignments (event);`,
 }
 
 // Open opens the store at path, creating the file and its parent

@@ -1,0 +1,83 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/storyline/storyline/internal/article"
+	"github.com/storyline/storyline/internal/eval"
+	"github.com/storyline/storyline/internal/store"
+	"github.com/storyline/storyline/internal/story"
+)
+
+// TestTune prints eval figures for a grid of parameters on every gold
+// corpus. It is how DefaultParams were chosen; set STORYLINE_TUNE=1 to run
+// (and STORYLINE_TUNE=grid for the sweep).
+func TestTune(t *testing.T) {
+	if os.Getenv("STORYLINE_TUNE") == "" {
+		t.Skip("set STORYLINE_TUNE=1 to sweep parameters")
+	}
+	type corpus struct {
+		name  string
+		items []eval.Item
+		docs  []*story.Doc
+	}
+	var corpora []corpus
+	for _, name := range []string{"seeds", "ecbplus", "multilingual"} {
+		path := filepath.Join("../../../shared/data", name+".jsonl")
+		f, err := os.Open(path)
+		if err != nil {
+			t.Skip(err)
+		}
+		items, _ := eval.ReadGold(f)
+		f.Close()
+		var docs []*story.Doc
+		if _, err := Run(context.Background(), []string{path}, nil, Options{
+			Done: func(a []*article.Article, _ []store.Outcome) {
+				for _, x := range a {
+					docs = append(docs, story.NewDoc(x, story.DefaultParams))
+				}
+			},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		corpora = append(corpora, corpus{name, items, docs})
+	}
+	score := func(p story.Params) string {
+		out := ""
+		for _, c := range corpora {
+			det := story.NewDetector(p)
+			if os.Getenv("STORYLINE_PRIME") != "" {
+				det.Prime(c.docs)
+			}
+			for _, d := range c.docs {
+				det.Add(d)
+			}
+			res := det.Finish()
+			pred := map[string]string{}
+			for _, a := range res.Assignments {
+				pred[a.Article] = a.Event
+			}
+			s := eval.Score(eval.Labels(c.items, func(it eval.Item) string { return it.Event }), pred)
+			out += fmt.Sprintf(" %s %.3f/%.3f/%.3f(%d)", c.name, s.BCubed.Precision, s.BCubed.Recall, s.BCubed.F1, s.PredictedClusters)
+		}
+		return out
+	}
+	base := story.DefaultParams
+	t.Logf("default:%s", score(base))
+	if os.Getenv("STORYLINE_TUNE") != "grid" {
+		return
+	}
+	for _, join := range []float64{0.25, 0.3, 0.35} {
+		for _, merge := range []float64{0.25, 0.3, 0.35} {
+			for _, refine := range []int{0, 2, 4} {
+				p := base
+				p.Join, p.Merge, p.RefinePasses = join, merge, refine
+				t.Logf("join %.2f merge %.2f refine %d:%s", join, merge, refine, score(p))
+			}
+		}
+	}
+}

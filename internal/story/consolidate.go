@@ -1,0 +1,144 @@
+package story
+
+import (
+	"sort"
+)
+
+// consolidate merges events that grew together: single-pass placement
+// depends on arrival order, and two events opened for one happening before
+// either had enough articles to attract the other are joined here. Events
+// are visited in creation order and a later event merges into an earlier
+// one, so the outcome is deterministic.
+func (d *Detector) consolidate() {
+	d.sinceCon = 0
+	type pair struct {
+		a, b int
+		s    float64
+	}
+	for round := 0; round < 8; round++ {
+		// Best pairs first, like average-link agglomeration: the most
+		// similar events merge before weaker links are considered.
+		var pairs []pair
+		for ei, e := range d.events {
+			if e.into >= 0 || len(e.docs) == 0 {
+				continue
+			}
+			for _, oi := range d.eventCandidates(e) {
+				if oi <= ei {
+					continue
+				}
+				if s := d.eventSimilarity(e, d.events[oi]); s >= d.p.Merge {
+					pairs = append(pairs, pair{ei, oi, s})
+				}
+			}
+		}
+		if len(pairs) == 0 {
+			return
+		}
+		sort.Slice(pairs, func(i, j int) bool {
+			if pairs[i].s != pairs[j].s {
+				return pairs[i].s > pairs[j].s
+			}
+			if pairs[i].a != pairs[j].a {
+				return pairs[i].a < pairs[j].a
+			}
+			return pairs[i].b < pairs[j].b
+		})
+		touched := map[int]bool{}
+		merged := false
+		for _, p := range pairs {
+			// An event changed by a merge in this round is compared again
+			// in the next one, with its new centroid.
+			if touched[p.a] || touched[p.b] || d.events[p.a].into >= 0 || d.events[p.b].into >= 0 {
+				continue
+			}
+			d.merge(d.events[p.a], d.events[p.b])
+			touched[p.a], touched[p.b] = true, true
+			merged = true
+		}
+		if !merged {
+			return
+		}
+	}
+}
+
+// eventCandidates are the live events sharing index keys with e.
+func (d *Detector) eventCandidates(e *event) []int {
+	hits := map[int]int{}
+	seen := map[string]bool{}
+	for _, di := range e.docs {
+		for _, key := range d.keys(d.docs[di]) {
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			for _, oi := range d.postings[key] {
+				if r := d.find(oi); r != e.idx && len(d.events[r].docs) > 0 {
+					hits[r]++
+				}
+			}
+		}
+	}
+	out := make([]int, 0, len(hits))
+	for oi := range hits {
+		out = append(out, oi)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if hits[out[i]] != hits[out[j]] {
+			return hits[out[i]] > hits[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	if len(out) > d.p.MaxCandidates {
+		out = out[:d.p.MaxCandidates]
+	}
+	return out
+}
+
+// eventSimilarity is the mean score of the smaller event's articles
+// against the larger event: how well the smaller one's articles would have
+// joined the larger one. Centroid against centroid would overrate it, since
+// two centroids share the vocabulary of their kind of happening (every
+// boxing match has rounds and belts) more than any one article does.
+func (d *Detector) eventSimilarity(a, b *event) float64 {
+	if len(a.docs) > len(b.docs) {
+		a, b = b, a
+	}
+	docs := a.docs
+	if len(docs) > maxLinkDocs {
+		docs = docs[:maxLinkDocs]
+	}
+	var sum float64
+	for _, di := range docs {
+		sum += d.score(d.docs[di], b).Score
+	}
+	return sum / float64(len(docs))
+}
+
+// maxLinkDocs bounds the articles compared when two events are.
+const maxLinkDocs = 16
+
+// merge moves every doc of o into e.
+func (d *Detector) merge(e, o *event) {
+	e.docs = append(e.docs, o.docs...)
+	sort.Ints(e.docs)
+	for t, w := range o.terms {
+		e.terms[t] += w
+	}
+	for k, w := range o.ents {
+		e.ents[k] += w
+	}
+	if o.dated {
+		if !e.dated || o.min.Before(e.min) {
+			e.min = o.min
+		}
+		if !e.dated || o.max.After(e.max) {
+			e.max = o.max
+		}
+		e.dated = true
+	}
+	e.joinSum += o.joinSum
+	e.joins += o.joins
+	o.into = e.idx
+	o.docs, o.terms, o.ents = nil, nil, nil
+}

@@ -1,0 +1,396 @@
+package story
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/storyline/storyline/internal/dedup"
+)
+
+// Detector places articles into events, one at a time, in arrival order.
+// It is not safe for concurrent use: placement order is the result.
+type Detector struct {
+	p        Params
+	docs     []*Doc
+	docEvent []int // event of each doc (before merges: resolve with find)
+	copyOf   []int // doc each doc is a near-copy of, or -1
+	events   []*event
+	termDF   map[string]int
+	entDF    map[string]int
+	postings map[string][]int // "t:term" or "e:key" → recent events holding it
+	dups     *dedup.Index
+	byID     map[string]int // doc id → doc index
+	sinceCon int
+	decided  []Decision
+	primed   int // docs whose frequencies Prime counted; Add skips counting them
+}
+
+// Prime counts term and entity frequencies over all the docs about to be
+// added, so that every placement weighs words by their rarity in the whole
+// collection rather than in the part seen so far. Detection replays the
+// stored history, so the collection is known; without Prime, frequencies
+// grow as docs are added (a purely streaming setting).
+func (d *Detector) Prime(docs []*Doc) {
+	for _, doc := range docs {
+		for t := range doc.Terms {
+			d.termDF[t]++
+		}
+		for k := range doc.Entities {
+			d.entDF[k]++
+		}
+	}
+	d.primed += len(docs)
+}
+
+// event is a growing cluster of docs.
+type event struct {
+	idx      int
+	docs     []int
+	terms    map[string]float64
+	ents     map[string]float64
+	min, max time.Time // range of known publication days
+	dated    bool
+	into     int // index of the event this one was merged into, or -1
+	joinSum  float64
+	joins    int // articles that joined by similarity (not the first, not copies)
+}
+
+// cohesion is the mean score with which articles joined e, 0 if none did.
+func (e *event) cohesion() float64 {
+	if e.joins == 0 {
+		return 0
+	}
+	return e.joinSum / float64(e.joins)
+}
+
+// accepts reports whether an event takes an article scoring s.
+func (d *Detector) accepts(e *event, s float64) bool {
+	return s >= d.p.Join && s >= d.p.Cohesion*e.cohesion()
+}
+
+// Decision explains where one article went and why.
+type Decision struct {
+	Doc        string      `json:"article"`
+	Event      string      `json:"event"`             // id of the event joined or opened (as placed; see Result for merges)
+	New        bool        `json:"new"`               // opened a new event
+	CopyOf     string      `json:"copy_of,omitempty"` // near-duplicate of this earlier article
+	CopyScore  float64     `json:"copy_similarity,omitempty"`
+	Score      float64     `json:"score"`
+	Threshold  float64     `json:"threshold"`
+	Candidates []Candidate `json:"candidates"` // best first, at most 5
+}
+
+// Candidate is one event an article was compared with, and the parts of
+// its score.
+type Candidate struct {
+	Event    string   `json:"event"`
+	Score    float64  `json:"score"`
+	Text     float64  `json:"text"`     // TF-IDF cosine with the event's terms
+	Entity   float64  `json:"entity"`   // TF-IDF cosine with the event's entities
+	Time     float64  `json:"time"`     // factor from the date gap, 1 when undated
+	Coverage float64  `json:"coverage"` // share of the article's most distinctive entities the event knows
+	Cohesion float64  `json:"cohesion"` // mean score of the event's joins; the article needs Cohesion× this
+	Shared   []string `json:"shared_entities,omitempty"`
+	Articles int      `json:"articles"`
+}
+
+// NewDetector returns an empty detector.
+func NewDetector(p Params) *Detector {
+	return &Detector{
+		p:        p,
+		termDF:   map[string]int{},
+		entDF:    map[string]int{},
+		postings: map[string][]int{},
+		dups:     dedup.NewIndex(),
+		byID:     map[string]int{},
+	}
+}
+
+// Add places one article and returns the decision.
+func (d *Detector) Add(doc *Doc) Decision {
+	di := len(d.docs)
+	d.docs = append(d.docs, doc)
+	d.byID[doc.ID] = di
+	if di >= d.primed {
+		for t := range doc.Terms {
+			d.termDF[t]++
+		}
+		for k := range doc.Entities {
+			d.entDF[k]++
+		}
+	}
+
+	dec := Decision{Doc: doc.ID, Threshold: d.p.Join}
+	cands := d.candidates(doc)
+	scored := make([]Candidate, 0, len(cands))
+	best, bestScore := -1, -1.0
+	for _, ei := range cands {
+		c := d.score(doc, d.events[ei])
+		scored = append(scored, c)
+		if c.Score > bestScore && d.accepts(d.events[ei], c.Score) {
+			best, bestScore = ei, c.Score
+		}
+	}
+	sort.SliceStable(scored, func(i, j int) bool { return scored[i].Score > scored[j].Score })
+	if len(scored) > 5 {
+		scored = scored[:5]
+	}
+	dec.Candidates = scored
+
+	target := -1
+	d.copyOf = append(d.copyOf, -1)
+	if orig, sim := d.dups.Add(doc.ID, doc.Sig); orig != "" {
+		oi := d.byID[orig]
+		d.copyOf[di] = oi
+		target = d.find(d.docEvent[oi])
+		dec.CopyOf, dec.CopyScore = orig, round(sim)
+	} else if best >= 0 {
+		target = best
+		d.events[best].joinSum += bestScore
+		d.events[best].joins++
+	}
+	if len(scored) > 0 {
+		dec.Score = scored[0].Score
+	}
+	if target < 0 {
+		target = len(d.events)
+		d.events = append(d.events, &event{idx: target, terms: map[string]float64{}, ents: map[string]float64{}, into: -1})
+		dec.New = true
+	}
+	d.docEvent = append(d.docEvent, target)
+	d.join(d.events[target], di)
+	dec.Event = d.eventID(target)
+	d.decided = append(d.decided, dec)
+
+	if d.sinceCon++; d.p.ConsolidateEvery > 0 && d.sinceCon >= d.p.ConsolidateEvery {
+		d.consolidate()
+	}
+	return dec
+}
+
+// eventID names an event by its first article, so ids are stable across
+// runs that see the same articles in the same order.
+func (d *Detector) eventID(ei int) string { return d.idOf(d.events[ei]) }
+
+func (d *Detector) idOf(e *event) string { return "e-" + d.docs[e.docs[0]].ID }
+
+func (d *Detector) find(ei int) int {
+	for d.events[ei].into >= 0 {
+		ei = d.events[ei].into
+	}
+	return ei
+}
+
+// join adds doc di to event e and indexes e under the doc's keys.
+func (d *Detector) join(e *event, di int) {
+	doc := d.docs[di]
+	e.docs = append(e.docs, di)
+	for t, w := range doc.Terms {
+		e.terms[t] += sublinear(w)
+	}
+	for k, w := range doc.Entities {
+		e.ents[k] += sublinear(w)
+	}
+	if doc.DateOK {
+		if !e.dated || doc.Date.Before(e.min) {
+			e.min = doc.Date
+		}
+		if !e.dated || doc.Date.After(e.max) {
+			e.max = doc.Date
+		}
+		e.dated = true
+	}
+	for _, key := range d.keys(doc) {
+		list := d.postings[key]
+		if n := len(list); n > 0 && list[n-1] == e.idx {
+			continue
+		}
+		list = append(list, e.idx)
+		if len(list) > d.p.PostingCap {
+			list = list[len(list)-d.p.PostingCap:]
+		}
+		d.postings[key] = list
+	}
+}
+
+// keys are the index keys of a doc: all its entities and its rarest terms.
+func (d *Detector) keys(doc *Doc) []string {
+	keys := make([]string, 0, len(doc.Entities)+d.p.IndexTerms)
+	for k := range doc.Entities {
+		keys = append(keys, "e:"+k)
+	}
+	type tw struct {
+		t  string
+		df int
+	}
+	terms := make([]tw, 0, len(doc.Terms))
+	for t := range doc.Terms {
+		terms = append(terms, tw{t, d.termDF[t]})
+	}
+	sort.Slice(terms, func(i, j int) bool {
+		if terms[i].df != terms[j].df {
+			return terms[i].df < terms[j].df
+		}
+		return terms[i].t < terms[j].t
+	})
+	// Terms seen in one doc only cannot retrieve anything yet, but they
+	// will: index the rarest, whatever their count.
+	for i := 0; i < len(terms) && i < d.p.IndexTerms; i++ {
+		keys = append(keys, "t:"+terms[i].t)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// candidates are the events sharing the most index keys with doc.
+func (d *Detector) candidates(doc *Doc) []int {
+	hits := map[int]int{}
+	for _, key := range d.keys(doc) {
+		for _, ei := range d.postings[key] {
+			if r := d.find(ei); len(d.events[r].docs) > 0 {
+				hits[r]++
+			}
+		}
+	}
+	out := make([]int, 0, len(hits))
+	for ei := range hits {
+		out = append(out, ei)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if hits[out[i]] != hits[out[j]] {
+			return hits[out[i]] > hits[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	if len(out) > d.p.MaxCandidates {
+		out = out[:d.p.MaxCandidates]
+	}
+	return out
+}
+
+// score compares a doc with an event.
+func (d *Detector) score(doc *Doc, e *event) Candidate {
+	docTerms := sublinearMap(doc.Terms)
+	docEnts := sublinearMap(doc.Entities)
+	text := cosine(docTerms, e.terms, d.termIDF)
+	ent := cosine(docEnts, e.ents, d.entIDF)
+	c := Candidate{Event: d.idOf(e), Text: round(text), Entity: round(ent), Articles: len(e.docs)}
+	s := text
+	if len(docEnts) > 0 && len(e.ents) > 0 {
+		s = (d.p.TextWeight*text + d.p.EntityWeight*ent) / (d.p.TextWeight + d.p.EntityWeight)
+	}
+	tf := d.timeFactor(doc.DateOK, doc.Date, doc.Date, e)
+	c.Time = round(tf)
+	cov := d.coverage(docEnts, e)
+	c.Coverage = round(cov)
+	c.Score = round(s * tf * (d.p.CoverageFloor + (1-d.p.CoverageFloor)*cov))
+	c.Cohesion = round(e.cohesion())
+	for k := range docEnts {
+		if e.ents[k] > 0 {
+			c.Shared = append(c.Shared, k)
+		}
+	}
+	sort.Strings(c.Shared)
+	return c
+}
+
+// coverage is the share of the article's most distinctive entities (by
+// weight × IDF) that the event knows; 1 when the article names none.
+func (d *Detector) coverage(docEnts map[string]float64, e *event) float64 {
+	if len(docEnts) == 0 || d.p.CoverageTop <= 0 {
+		return 1
+	}
+	type kw struct {
+		k string
+		w float64
+	}
+	list := make([]kw, 0, len(docEnts))
+	for k, w := range docEnts {
+		list = append(list, kw{k, w * d.entIDF(k)})
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].w != list[j].w {
+			return list[i].w > list[j].w
+		}
+		return list[i].k < list[j].k
+	})
+	n, hit := min(d.p.CoverageTop, len(list)), 0
+	for _, x := range list[:n] {
+		if e.ents[x.k] > 0 {
+			hit++
+		}
+	}
+	return float64(hit) / float64(n)
+}
+
+// timeFactor is 1 for an article dated within the event's range (or when
+// either is undated), falling toward TimeFloor as the gap grows.
+func (d *Detector) timeFactor(dated bool, from, to time.Time, e *event) float64 {
+	if !dated || !e.dated {
+		return 1
+	}
+	var gap time.Duration
+	switch {
+	case to.Before(e.min):
+		gap = e.min.Sub(to)
+	case from.After(e.max):
+		gap = from.Sub(e.max)
+	}
+	days := gap.Hours() / 24
+	return d.p.TimeFloor + (1-d.p.TimeFloor)/(1+days/d.p.TimeScaleDays)
+}
+
+func (d *Detector) termIDF(t string) float64 { return idf(d.collection(), d.termDF[t]) }
+func (d *Detector) entIDF(k string) float64  { return idf(d.collection(), d.entDF[k]) }
+
+// collection is the number of docs frequencies are counted over.
+func (d *Detector) collection() int { return max(len(d.docs), d.primed) }
+
+func idf(n, df int) float64 {
+	if df < 1 {
+		df = 1
+	}
+	return math.Log(1 + float64(n)/float64(df))
+}
+
+func sublinear(w float64) float64 {
+	if w <= 0 {
+		return 0
+	}
+	return 1 + math.Log(w)
+}
+
+func sublinearMap(m map[string]float64) map[string]float64 {
+	out := make(map[string]float64, len(m))
+	for k, w := range m {
+		out[k] = sublinear(w)
+	}
+	return out
+}
+
+// cosine is the cosine of two weight vectors after IDF weighting.
+func cosine(a, b map[string]float64, idf func(string) float64) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	var dot, na, nb float64
+	for k, wa := range a {
+		i := idf(k)
+		x := wa * i
+		na += x * x
+		if wb, ok := b[k]; ok {
+			dot += x * wb * i
+		}
+	}
+	for k, wb := range b {
+		y := wb * idf(k)
+		nb += y * y
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+func round(x float64) float64 { return math.Round(x*1000) / 1000 }

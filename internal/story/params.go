@@ -1,0 +1,69 @@
+package story
+
+// Params are the parameters that decide clustering quality. They are the
+// same for every corpus and language: there is no per-corpus switch. Their
+// values were chosen on the eval figures recorded in README.md (section
+// "Quality"), measured with `storyline eval --gold FILE`.
+type Params struct {
+	// Join is the similarity an article needs with an event to join it.
+	Join float64
+	// TextWeight and EntityWeight mix the two similarities; when an
+	// article or event has no entities the text similarity stands alone.
+	TextWeight, EntityWeight float64
+	// TitleBoost is how much a title term counts against a body term.
+	TitleBoost float64
+	// TimeScaleDays is the gap between an article's date and an event's
+	// date range at which the time factor has fallen halfway to
+	// TimeFloor; TimeFloor is what the factor tends to for distant dates
+	// (never zero: a long-running event can be reported years apart).
+	TimeScaleDays, TimeFloor float64
+	// Cohesion: an article must also score at least Cohesion times the
+	// mean score with which an event's members joined it. A tight event
+	// (one boxing match) then refuses an article that is merely on the
+	// same kind of happening (another match of the same champion).
+	Cohesion float64
+	// CoverageFloor: the score is scaled by CoverageFloor + (1 −
+	// CoverageFloor) × the share of the article's CoverageTop most
+	// distinctive entities that the event knows.
+	CoverageFloor float64
+	CoverageTop   int
+	// Merge is the similarity at which consolidation merges two events.
+	Merge float64
+	// RefinePasses is how many times, at the end, every article is
+	// checked against the events as they ended up.
+	RefinePasses int
+	// ConsolidateEvery is how many articles pass between consolidations.
+	ConsolidateEvery int
+	// MaxCandidates bounds the events scored for one article; PostingCap
+	// bounds how many events one index key remembers (the most recent).
+	MaxCandidates, PostingCap int
+	// IndexTerms is how many of an article's rarest terms are looked up.
+	IndexTerms int
+	// StorylineActors is how many main actors of an event are compared,
+	// StorylineShared how many must be shared, and StorylineText the text
+	// similarity two events need to be linked into a storyline.
+	StorylineActors, StorylineShared int
+	StorylineText                    float64
+}
+
+// DefaultParams are the parameters storyline runs with.
+var DefaultParams = Params{
+	Join:             0.30,
+	TextWeight:       0.5,
+	EntityWeight:     0.5,
+	TitleBoost:       2,
+	TimeScaleDays:    7,
+	TimeFloor:        0.5,
+	Cohesion:         0,
+	CoverageFloor:    1,
+	CoverageTop:      3,
+	Merge:            0.30,
+	RefinePasses:     2,
+	ConsolidateEvery: 500,
+	MaxCandidates:    40,
+	PostingCap:       64,
+	IndexTerms:       12,
+	StorylineActors:  3,
+	StorylineShared:  2,
+	StorylineText:    0.10,
+}

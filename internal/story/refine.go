@@ -1,0 +1,132 @@
+package story
+
+import (
+	"sort"
+	"time"
+)
+
+// refine moves articles that an earlier, smaller state of the events placed
+// badly: each article, in arrival order, is scored against its own event
+// (without itself) and against the candidate events, and moves when another
+// event takes it and scores it higher. Online placement sees events while
+// they are still small; refinement sees them whole. Near-copies stay with
+// their originals.
+func (d *Detector) refine(passes int) {
+	for pass := 0; pass < passes; pass++ {
+		moved := 0
+		for di, doc := range d.docs {
+			if d.copyOf[di] >= 0 {
+				continue
+			}
+			cur := d.find(d.docEvent[di])
+			e := d.events[cur]
+			if len(e.docs) == 1 {
+				// Alone, it has nothing to compare against but others.
+				best, s := d.bestOther(doc, cur)
+				if best >= 0 && s >= d.p.Join {
+					d.move(di, cur, best)
+					moved++
+				}
+				continue
+			}
+			d.unjoin(e, di)
+			own := d.score(doc, e).Score
+			best, s := d.bestOther(doc, cur)
+			if best >= 0 && s > own && s >= d.p.Join {
+				d.rejoin(d.events[best], di)
+				d.docEvent[di] = best
+				moved++
+				continue
+			}
+			d.rejoin(e, di)
+		}
+		if moved == 0 {
+			return
+		}
+	}
+}
+
+// bestOther is the best-scoring live candidate event for doc other than
+// the event exclude.
+func (d *Detector) bestOther(doc *Doc, exclude int) (int, float64) {
+	best, bestScore := -1, -1.0
+	for _, ei := range d.candidates(doc) {
+		if ei == exclude || len(d.events[ei].docs) == 0 {
+			continue
+		}
+		if s := d.score(doc, d.events[ei]).Score; s > bestScore {
+			best, bestScore = ei, s
+		}
+	}
+	return best, bestScore
+}
+
+// move takes a lone article out of its event into another.
+func (d *Detector) move(di, from, to int) {
+	d.unjoin(d.events[from], di)
+	d.rejoin(d.events[to], di)
+	d.docEvent[di] = to
+}
+
+// unjoin removes doc di from event e's members and weights.
+func (d *Detector) unjoin(e *event, di int) {
+	doc := d.docs[di]
+	for i, x := range e.docs {
+		if x == di {
+			e.docs = append(e.docs[:i:i], e.docs[i+1:]...)
+			break
+		}
+	}
+	for t, w := range doc.Terms {
+		if e.terms[t] -= sublinear(w); e.terms[t] <= 1e-9 {
+			delete(e.terms, t)
+		}
+	}
+	for k, w := range doc.Entities {
+		if e.ents[k] -= sublinear(w); e.ents[k] <= 1e-9 {
+			delete(e.ents, k)
+		}
+	}
+	d.redate(e)
+}
+
+// rejoin adds doc di back to event e, keeping members in arrival order.
+func (d *Detector) rejoin(e *event, di int) {
+	doc := d.docs[di]
+	i := sort.SearchInts(e.docs, di)
+	e.docs = append(e.docs, 0)
+	copy(e.docs[i+1:], e.docs[i:])
+	e.docs[i] = di
+	for t, w := range doc.Terms {
+		e.terms[t] += sublinear(w)
+	}
+	for k, w := range doc.Entities {
+		e.ents[k] += sublinear(w)
+	}
+	d.redate(e)
+	for _, key := range d.keys(doc) {
+		list := d.postings[key]
+		if n := len(list); n > 0 && list[n-1] == e.idx {
+			continue
+		}
+		d.postings[key] = append(list, e.idx)
+	}
+}
+
+// redate recomputes an event's date range from its members.
+func (d *Detector) redate(e *event) {
+	e.dated, e.min, e.max = false, time.Time{}, time.Time{}
+	for _, di := range e.docs {
+		doc := d.docs[di]
+		if !doc.DateOK {
+			continue
+		}
+		if !e.dated || doc.Date.Before(e.min) {
+			e.min = doc.Date
+		}
+		if !e.dated || doc.Date.After(e.max) {
+			e.max = doc.Date
+		}
+		e.dated = true
+	}
+}

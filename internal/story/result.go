@@ -1,0 +1,252 @@
+package story
+
+import (
+	"sort"
+	"time"
+
+	"github.com/storyline/storyline/internal/entities"
+)
+
+// Result is the outcome of detection over a sequence of articles.
+type Result struct {
+	Events      []Event
+	Storylines  []Storyline
+	Assignments []Assignment // one per article, in arrival order
+}
+
+// Event is one real-world happening and the articles reporting it.
+type Event struct {
+	ID        string      `json:"id"`
+	Storyline string      `json:"storyline,omitempty"`
+	Headline  string      `json:"headline"`
+	Articles  []string    `json:"articles"` // in arrival order
+	Sources   int         `json:"sources"`  // distinct sites, copies counted once
+	Languages []string    `json:"languages"`
+	First     time.Time   `json:"first,omitzero"` // earliest publication day known
+	Last      time.Time   `json:"last,omitzero"`
+	Entities  []EntityRef `json:"entities"` // main entities, most weighty first
+}
+
+// EntityRef is an entity of an event.
+type EntityRef struct {
+	Key   string        `json:"key"`
+	Name  string        `json:"name"`
+	Kind  entities.Kind `json:"kind"`
+	Count int           `json:"count"`
+}
+
+// Storyline is a chain of events that share their main actors and theme.
+type Storyline struct {
+	ID     string   `json:"id"`
+	Events []string `json:"events"` // in order of first article
+}
+
+// Assignment is where one article ended up.
+type Assignment struct {
+	Article   string   `json:"id"`
+	Event     string   `json:"event"`
+	Storyline string   `json:"storyline,omitempty"`
+	Decision  Decision `json:"decision"`
+}
+
+// Finish consolidates once more and returns events, storylines and the
+// assignment of every article. The detector can take more articles after.
+func (d *Detector) Finish() Result {
+	d.consolidate()
+	d.refine(d.p.RefinePasses)
+	d.consolidate()
+	var res Result
+	live := []int{}
+	for ei, e := range d.events {
+		if e.into < 0 && len(e.docs) > 0 {
+			live = append(live, ei)
+		}
+	}
+	storylineOf := d.storylines(live)
+	idOf := map[int]string{}
+	for _, ei := range live {
+		idOf[ei] = d.eventID(ei)
+	}
+	groups := map[string][]string{}
+	var order []string
+	for _, ei := range live {
+		ev := d.summarize(d.events[ei])
+		ev.Storyline = storylineOf[ei]
+		if ev.Storyline != "" {
+			if _, ok := groups[ev.Storyline]; !ok {
+				order = append(order, ev.Storyline)
+			}
+			groups[ev.Storyline] = append(groups[ev.Storyline], ev.ID)
+		}
+		res.Events = append(res.Events, ev)
+	}
+	for _, id := range order {
+		res.Storylines = append(res.Storylines, Storyline{ID: id, Events: groups[id]})
+	}
+	for di, doc := range d.docs {
+		ei := d.find(d.docEvent[di])
+		res.Assignments = append(res.Assignments, Assignment{
+			Article:   doc.ID,
+			Event:     idOf[ei],
+			Storyline: storylineOf[ei],
+			Decision:  d.decided[di],
+		})
+	}
+	return res
+}
+
+// summarize describes an event for readers.
+func (d *Detector) summarize(e *event) Event {
+	ev := Event{ID: d.eventID(e.idx), First: e.min, Last: e.max}
+	sites := map[string]bool{}
+	langs := map[string]bool{}
+	names := map[string]Entity{}
+	best, bestSim := -1, -1.0
+	for _, di := range e.docs {
+		doc := d.docs[di]
+		ev.Articles = append(ev.Articles, doc.ID)
+		if d.copyOf[di] < 0 {
+			site := doc.Site
+			if site == "" {
+				site = "article:" + doc.ID // an unknown site counts as its own source
+			}
+			sites[site] = true
+		}
+		if doc.Lang != "" {
+			langs[doc.Lang] = true
+		}
+		for k, n := range doc.Names {
+			m := names[k]
+			if m.Name == "" {
+				m = n
+			} else {
+				m.Count += n.Count
+			}
+			names[k] = m
+		}
+		// The headline is the title of the article closest to the event's
+		// centroid: central, so neither a site's odd angle nor a stub.
+		if doc.Title != "" {
+			if s := cosine(sublinearMap(doc.Terms), e.terms, d.termIDF); s > bestSim {
+				best, bestSim = di, s
+			}
+		}
+	}
+	if best >= 0 {
+		ev.Headline = d.docs[best].Title
+	}
+	ev.Sources = len(sites)
+	for l := range langs {
+		ev.Languages = append(ev.Languages, l)
+	}
+	sort.Strings(ev.Languages)
+	for _, k := range d.mainEntities(e, 10, false) {
+		n := names[k]
+		ev.Entities = append(ev.Entities, EntityRef{Key: k, Name: n.Name, Kind: n.Kind, Count: n.Count})
+	}
+	return ev
+}
+
+// mainEntities ranks an event's entities by weight times rarity; with
+// actorsOnly, places are left out (a setting is not an actor).
+func (d *Detector) mainEntities(e *event, n int, actorsOnly bool) []string {
+	type kw struct {
+		k string
+		w float64
+	}
+	kind := map[string]entities.Kind{}
+	if actorsOnly {
+		for _, di := range e.docs {
+			for k, nm := range d.docs[di].Names {
+				if kind[k] == "" || kind[k] == entities.Kind("other") {
+					kind[k] = nm.Kind
+				}
+			}
+		}
+	}
+	list := make([]kw, 0, len(e.ents))
+	for k, w := range e.ents {
+		if actorsOnly && kind[k] == entities.Kind("place") {
+			continue
+		}
+		list = append(list, kw{k, w * d.entIDF(k)})
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].w != list[j].w {
+			return list[i].w > list[j].w
+		}
+		return list[i].k < list[j].k
+	})
+	out := make([]string, 0, n)
+	for i := 0; i < len(list) && i < n; i++ {
+		out = append(out, list[i].k)
+	}
+	return out
+}
+
+// storylines links events that share their main actors and enough of their
+// vocabulary into chains; it returns each event's storyline id, or "" for
+// an event that stands alone.
+func (d *Detector) storylines(live []int) map[int]string {
+	actors := map[int][]string{}
+	byActor := map[string][]int{}
+	for _, ei := range live {
+		a := d.mainEntities(d.events[ei], d.p.StorylineActors, true)
+		actors[ei] = a
+		for _, k := range a {
+			byActor[k] = append(byActor[k], ei)
+		}
+	}
+	parent := map[int]int{}
+	var find func(int) int
+	find = func(x int) int {
+		if p, ok := parent[x]; ok && p != x {
+			r := find(p)
+			parent[x] = r
+			return r
+		}
+		return x
+	}
+	for _, ei := range live {
+		shared := map[int]int{}
+		for _, k := range actors[ei] {
+			for _, oi := range byActor[k] {
+				if oi > ei {
+					shared[oi]++
+				}
+			}
+		}
+		others := make([]int, 0, len(shared))
+		for oi := range shared {
+			others = append(others, oi)
+		}
+		sort.Ints(others)
+		for _, oi := range others {
+			need := min(d.p.StorylineShared, len(actors[ei]), len(actors[oi]))
+			if need == 0 || shared[oi] < need {
+				continue
+			}
+			if cosine(d.events[ei].terms, d.events[oi].terms, d.termIDF) < d.p.StorylineText {
+				continue
+			}
+			a, b := find(ei), find(oi)
+			if a != b {
+				if a > b {
+					a, b = b, a
+				}
+				parent[b] = a
+			}
+		}
+	}
+	members := map[int]int{}
+	for _, ei := range live {
+		members[find(ei)]++
+	}
+	out := map[int]string{}
+	for _, ei := range live {
+		if r := find(ei); members[r] > 1 {
+			out[ei] = "s-" + d.docs[d.events[r].docs[0]].ID
+		}
+	}
+	return out
+}
