@@ -96,7 +96,7 @@ failed.`,
 			if err != nil {
 				return err
 			}
-			if !quiet {
+			if !quiet && sum.Articles > 0 {
 				events := multiArticle(res.Events)
 				sortStories(events)
 				fmt.Fprintf(stdout, "\n%d stories of several articles (and %d single articles); `storyline show ID` tells one:\n", len(events), len(res.Events)-len(events))

@@ -89,15 +89,16 @@ type runLine struct {
 	outcome, id, lang, published, title string
 }
 
-// parseRunOutput splits the per-article table of `storyline run`. Columns
-// are separated by at least two spaces; the title is the rest of the line.
+// parseRunOutput splits the per-article table of `storyline run`, which
+// ends at the first blank line (the stories follow). Columns are separated
+// by at least two spaces; the title is the rest of the line.
 func parseRunOutput(t *testing.T, stdout string) []runLine {
 	t.Helper()
 	var lines []runLine
 	sc := bufio.NewScanner(strings.NewReader(stdout))
 	for sc.Scan() {
 		if strings.TrimSpace(sc.Text()) == "" {
-			continue
+			break
 		}
 		f := strings.Fields(sc.Text())
 		if len(f) < 5 {

@@ -24,6 +24,7 @@ func TestTune(t *testing.T) {
 		name  string
 		items []eval.Item
 		docs  []*story.Doc
+		arts  []*article.Article
 	}
 	var corpora []corpus
 	for _, name := range []string{"seeds", "ecbplus", "multilingual"} {
@@ -35,25 +36,34 @@ func TestTune(t *testing.T) {
 		items, _ := eval.ReadGold(f)
 		f.Close()
 		var docs []*story.Doc
+		var arts []*article.Article
 		if _, err := Run(context.Background(), []string{path}, nil, Options{
 			Done: func(a []*article.Article, _ []store.Outcome) {
 				for _, x := range a {
 					docs = append(docs, story.NewDoc(x, story.DefaultParams))
+					arts = append(arts, x)
 				}
 			},
 		}); err != nil {
 			t.Fatal(err)
 		}
-		corpora = append(corpora, corpus{name, items, docs})
+		corpora = append(corpora, corpus{name, items, docs, arts})
 	}
 	score := func(p story.Params) string {
 		out := ""
 		for _, c := range corpora {
 			det := story.NewDetector(p)
-			if os.Getenv("STORYLINE_PRIME") != "" {
-				det.Prime(c.docs)
+			det.Prime(c.docs) // as pipeline.Detect does
+			docs := c.docs
+			if p.TitleBoost != story.DefaultParams.TitleBoost {
+				docs = nil
+				for _, a := range c.arts {
+					docs = append(docs, story.NewDoc(a, p))
+				}
+				det = story.NewDetector(p)
+				det.Prime(docs)
 			}
-			for _, d := range c.docs {
+			for _, d := range docs {
 				det.Add(d)
 			}
 			res := det.Finish()
@@ -72,11 +82,11 @@ func TestTune(t *testing.T) {
 		return
 	}
 	for _, join := range []float64{0.25, 0.3, 0.35} {
-		for _, merge := range []float64{0.25, 0.3, 0.35} {
-			for _, refine := range []int{0, 2, 4} {
+		for _, merge := range []float64{0.25, 0.3} {
+			for _, attach := range []float64{0.1, 0.15} {
 				p := base
-				p.Join, p.Merge, p.RefinePasses = join, merge, refine
-				t.Logf("join %.2f merge %.2f refine %d:%s", join, merge, refine, score(p))
+				p.Join, p.Merge, p.AttachMin = join, merge, attach
+				t.Logf("join %.2f merge %.2f attach %.2f:%s", join, merge, attach, score(p))
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"math"
 	"sort"
 )
 
@@ -27,9 +28,18 @@ func (d *Detector) consolidate() {
 				if oi <= ei {
 					continue
 				}
-				if s := d.eventSimilarity(e, d.events[oi]); s >= d.p.Merge {
-					pairs = append(pairs, pair{ei, oi, s})
+				o := d.events[oi]
+				s := d.eventSimilarity(e, o)
+				if s < d.p.Merge {
+					continue
 				}
+				// Two parts of one happening resemble each other about as
+				// much as each resembles itself; two happenings of one kind
+				// (two matches of one boxer) resemble each other less.
+				if c := min(d.selfSimilarity(e), d.selfSimilarity(o)); s < d.p.MergeCohesion*c {
+					continue
+				}
+				pairs = append(pairs, pair{ei, oi, s})
 			}
 		}
 		if len(pairs) == 0 {
@@ -115,11 +125,53 @@ func (d *Detector) eventSimilarity(a, b *event) float64 {
 	return sum / float64(len(docs))
 }
 
+// selfSimilarity is the mean score of an event's articles against the rest
+// of it; +Inf for an event of one article, which has nothing to compare.
+func (d *Detector) selfSimilarity(e *event) float64 {
+	if len(e.docs) < 2 {
+		return math.Inf(1)
+	}
+	docs := e.docs
+	if len(docs) > maxLinkDocs {
+		docs = docs[:maxLinkDocs]
+	}
+	var sum float64
+	for _, di := range docs {
+		sum += d.score(d.docs[di], d.without(e, di)).Score
+	}
+	return sum / float64(len(docs))
+}
+
+// without is a copy of event e without doc di, for scoring di against the
+// rest of its event.
+func (d *Detector) without(e *event, di int) *event {
+	doc := d.docs[di]
+	o := &event{idx: e.idx, terms: make(map[string]float64, len(e.terms)), ents: make(map[string]float64, len(e.ents)), into: -1}
+	for _, x := range e.docs {
+		if x != di {
+			o.docs = append(o.docs, x)
+		}
+	}
+	for t, w := range e.terms {
+		if v := w - sublinear(doc.Terms[t]); v > 1e-9 {
+			o.terms[t] = v
+		}
+	}
+	for k, w := range e.ents {
+		if v := w - sublinear(doc.Entities[k]); v > 1e-9 {
+			o.ents[k] = v
+		}
+	}
+	d.redate(o)
+	return o
+}
+
 // maxLinkDocs bounds the articles compared when two events are.
 const maxLinkDocs = 16
 
 // merge moves every doc of o into e.
 func (d *Detector) merge(e, o *event) {
+	e.normVersion, o.normVersion = 0, 0
 	e.docs = append(e.docs, o.docs...)
 	sort.Ints(e.docs)
 	for t, w := range o.terms {

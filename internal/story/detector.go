@@ -24,6 +24,17 @@ type Detector struct {
 	sinceCon int
 	decided  []Decision
 	primed   int // docs whose frequencies Prime counted; Add skips counting them
+
+	// Rarity weights are cached while the frequencies stand still (always,
+	// once primed); any change to them empties the caches.
+	termIDFs, entIDFs map[string]float64
+	idfVersion        int
+}
+
+// countChanged empties the rarity caches after frequencies change.
+func (d *Detector) countChanged() {
+	d.termIDFs, d.entIDFs = nil, nil
+	d.idfVersion++
 }
 
 // Prime counts term and entity frequencies over all the docs about to be
@@ -41,6 +52,7 @@ func (d *Detector) Prime(docs []*Doc) {
 		}
 	}
 	d.primed += len(docs)
+	d.countChanged()
 }
 
 // event is a growing cluster of docs.
@@ -52,8 +64,11 @@ type event struct {
 	min, max time.Time // range of known publication days
 	dated    bool
 	into     int // index of the event this one was merged into, or -1
-	joinSum  float64
-	joins    int // articles that joined by similarity (not the first, not copies)
+
+	normT, normE float64 // cached norms, valid when normVersion is idfVersion+1
+	normVersion  int
+	joinSum      float64
+	joins        int // articles that joined by similarity (not the first, not copies)
 }
 
 // cohesion is the mean score with which articles joined e, 0 if none did.
@@ -119,6 +134,9 @@ func (d *Detector) Add(doc *Doc) Decision {
 		for k := range doc.Entities {
 			d.entDF[k]++
 		}
+		d.countChanged()
+	} else if len(d.docs) > d.primed {
+		d.countChanged() // the collection grew past what was primed
 	}
 
 	dec := Decision{Doc: doc.ID, Threshold: d.p.Join}
@@ -185,6 +203,7 @@ func (d *Detector) find(ei int) int {
 // join adds doc di to event e and indexes e under the doc's keys.
 func (d *Detector) join(e *event, di int) {
 	doc := d.docs[di]
+	e.normVersion = 0
 	e.docs = append(e.docs, di)
 	for t, w := range doc.Terms {
 		e.terms[t] += sublinear(w)
@@ -196,8 +215,8 @@ func (d *Detector) join(e *event, di int) {
 		if !e.dated || doc.Date.Before(e.min) {
 			e.min = doc.Date
 		}
-		if !e.dated || doc.Date.After(e.max) {
-			e.max = doc.Date
+		if !e.dated || doc.DateEnd.After(e.max) {
+			e.max = doc.DateEnd
 		}
 		e.dated = true
 	}
@@ -271,18 +290,17 @@ func (d *Detector) candidates(doc *Doc) []int {
 
 // score compares a doc with an event.
 func (d *Detector) score(doc *Doc, e *event) Candidate {
-	docTerms := sublinearMap(doc.Terms)
-	docEnts := sublinearMap(doc.Entities)
-	text := cosine(docTerms, e.terms, d.termIDF)
-	ent := cosine(docEnts, e.ents, d.entIDF)
+	docTerms, docEnts := doc.weights()
+	text := d.cosineTo(docTerms, d.docNorm(doc, false), e.terms, d.eventNorm(e, false), d.termIDF)
+	ent := d.cosineTo(docEnts, d.docNorm(doc, true), e.ents, d.eventNorm(e, true), d.entIDF)
 	c := Candidate{Event: d.idOf(e), Text: round(text), Entity: round(ent), Articles: len(e.docs)}
 	s := text
 	if len(docEnts) > 0 && len(e.ents) > 0 {
 		s = (d.p.TextWeight*text + d.p.EntityWeight*ent) / (d.p.TextWeight + d.p.EntityWeight)
 	}
-	tf := d.timeFactor(doc.DateOK, doc.Date, doc.Date, e)
+	tf := d.timeFactor(doc.DateOK, doc.Date, doc.DateEnd, e)
 	c.Time = round(tf)
-	cov := d.coverage(docEnts, e)
+	cov := d.coverage(doc, e)
 	c.Coverage = round(cov)
 	c.Score = round(s * tf * (d.p.CoverageFloor + (1-d.p.CoverageFloor)*cov))
 	c.Cohesion = round(e.cohesion())
@@ -295,19 +313,55 @@ func (d *Detector) score(doc *Doc, e *event) Candidate {
 	return c
 }
 
-// coverage is the share of the article's most distinctive entities (by
-// weight × IDF) that the event knows; 1 when the article names none.
-func (d *Detector) coverage(docEnts map[string]float64, e *event) float64 {
-	if len(docEnts) == 0 || d.p.CoverageTop <= 0 {
+// coverage checks the article's and the event's salient entities against
+// each other: the people and places each names again and again, ranked by
+// rarity. Two happenings of one kind share their common figure (the
+// champion, the software maker) but not their particular one (this
+// challenger, that flaw); the lower of the two shares is returned, 1 when
+// neither side has a salient entity.
+func (d *Detector) coverage(doc *Doc, e *event) float64 {
+	if d.p.CoverageTop <= 0 {
 		return 1
 	}
+	cov := 1.0
+	docSalient := d.salient(doc.Entities, 2)
+	if len(docSalient) > 0 {
+		hit := 0
+		for _, k := range docSalient {
+			if e.ents[k] > 0 {
+				hit++
+			}
+		}
+		cov = min(cov, float64(hit)/float64(len(docSalient)))
+	}
+	if len(e.docs) >= 2 {
+		// In the event, salient means named in about half its articles.
+		evSalient := d.salient(e.ents, 0.5*float64(len(e.docs)))
+		if len(evSalient) > 0 {
+			hit := 0
+			for _, k := range evSalient {
+				if doc.Entities[k] > 0 {
+					hit++
+				}
+			}
+			cov = min(cov, float64(hit)/float64(len(evSalient)))
+		}
+	}
+	return cov
+}
+
+// salient returns up to CoverageTop entities weighing at least minWeight,
+// the rarest first.
+func (d *Detector) salient(ents map[string]float64, minWeight float64) []string {
 	type kw struct {
 		k string
 		w float64
 	}
-	list := make([]kw, 0, len(docEnts))
-	for k, w := range docEnts {
-		list = append(list, kw{k, w * d.entIDF(k)})
+	var list []kw
+	for k, w := range ents {
+		if w >= minWeight {
+			list = append(list, kw{k, d.entIDF(k)})
+		}
 	}
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].w != list[j].w {
@@ -315,13 +369,11 @@ func (d *Detector) coverage(docEnts map[string]float64, e *event) float64 {
 		}
 		return list[i].k < list[j].k
 	})
-	n, hit := min(d.p.CoverageTop, len(list)), 0
-	for _, x := range list[:n] {
-		if e.ents[x.k] > 0 {
-			hit++
-		}
+	out := make([]string, 0, d.p.CoverageTop)
+	for i := 0; i < len(list) && i < d.p.CoverageTop; i++ {
+		out = append(out, list[i].k)
 	}
-	return float64(hit) / float64(n)
+	return out
 }
 
 // timeFactor is 1 for an article dated within the event's range (or when
@@ -341,17 +393,41 @@ func (d *Detector) timeFactor(dated bool, from, to time.Time, e *event) float64 
 	return d.p.TimeFloor + (1-d.p.TimeFloor)/(1+days/d.p.TimeScaleDays)
 }
 
-func (d *Detector) termIDF(t string) float64 { return idf(d.collection(), d.termDF[t]) }
-func (d *Detector) entIDF(k string) float64  { return idf(d.collection(), d.entDF[k]) }
+func (d *Detector) termIDF(t string) float64 {
+	if v, ok := d.termIDFs[t]; ok {
+		return v
+	}
+	if d.termIDFs == nil {
+		d.termIDFs = map[string]float64{}
+	}
+	v := idf(d.collection(), d.termDF[t])
+	d.termIDFs[t] = v
+	return v
+}
+
+func (d *Detector) entIDF(k string) float64 {
+	if v, ok := d.entIDFs[k]; ok {
+		return v
+	}
+	if d.entIDFs == nil {
+		d.entIDFs = map[string]float64{}
+	}
+	v := idf(d.collection(), d.entDF[k])
+	d.entIDFs[k] = v
+	return v
+}
 
 // collection is the number of docs frequencies are counted over.
 func (d *Detector) collection() int { return max(len(d.docs), d.primed) }
 
+// idf is the rarity weight of a word or entity found in df of n docs:
+// log((n+1)/df), near zero for what every doc names, so that in a small
+// collection about one country the country's name decides nothing.
 func idf(n, df int) float64 {
 	if df < 1 {
 		df = 1
 	}
-	return math.Log(1 + float64(n)/float64(df))
+	return math.Log(float64(n+1) / float64(df))
 }
 
 func sublinear(w float64) float64 {
@@ -367,6 +443,68 @@ func sublinearMap(m map[string]float64) map[string]float64 {
 		out[k] = sublinear(w)
 	}
 	return out
+}
+
+// weights are the doc's sublinear term and entity weights, computed once.
+func (doc *Doc) weights() (terms, ents map[string]float64) {
+	if doc.termW == nil {
+		doc.termW, doc.entW = sublinearMap(doc.Terms), sublinearMap(doc.Entities)
+	}
+	return doc.termW, doc.entW
+}
+
+// docNorm is the IDF-weighted norm of a doc's terms (or entities), cached
+// until frequencies change.
+func (d *Detector) docNorm(doc *Doc, ents bool) float64 {
+	if doc.normVersion != d.idfVersion+1 {
+		t, e := doc.weights()
+		doc.normT, doc.normE = norm(t, d.termIDF), norm(e, d.entIDF)
+		doc.normVersion = d.idfVersion + 1
+	}
+	if ents {
+		return doc.normE
+	}
+	return doc.normT
+}
+
+// eventNorm is docNorm for an event; its cache is also emptied when the
+// event changes (see touch).
+func (d *Detector) eventNorm(e *event, ents bool) float64 {
+	if e.normVersion != d.idfVersion+1 {
+		e.normT, e.normE = norm(e.terms, d.termIDF), norm(e.ents, d.entIDF)
+		e.normVersion = d.idfVersion + 1
+	}
+	if ents {
+		return e.normE
+	}
+	return e.normT
+}
+
+func norm(m map[string]float64, idf func(string) float64) float64 {
+	var n float64
+	for k, w := range m {
+		x := w * idf(k)
+		n += x * x
+	}
+	return math.Sqrt(n)
+}
+
+// cosineTo is the IDF-weighted cosine of a and b given their norms.
+func (d *Detector) cosineTo(a map[string]float64, na float64, b map[string]float64, nb float64, idf func(string) float64) float64 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	var dot float64
+	for k, wa := range a {
+		if wb, ok := b[k]; ok {
+			i := idf(k)
+			dot += wa * wb * i * i
+		}
+	}
+	return dot / (na * nb)
 }
 
 // cosine is the cosine of two weight vectors after IDF weighting.

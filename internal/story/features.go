@@ -1,6 +1,7 @@
 package story
 
 import (
+	"strings"
 	"time"
 
 	"github.com/storyline/storyline/internal/analysis"
@@ -20,10 +21,15 @@ type Doc struct {
 	Terms    map[string]float64 // term → weight (title terms boosted)
 	Entities map[string]float64 // entity key → weight
 	Names    map[string]Entity  // entity key → how it is written, its kind
-	Date     time.Time          // publication day, zero when unknown
+	Date     time.Time          // publication day (first day of the month for a month), zero when unknown
+	DateEnd  time.Time          // last day the publication may be: Date, or the month's last day
 	DateOK   bool               // Date is at least month-precise
 	Mentions []time.Time        // days the text mentions, resolved
 	Sig      dedup.Signature
+
+	termW, entW  map[string]float64 // sublinear weights, computed once
+	normT, normE float64            // IDF-weighted norms, cached by a Detector
+	normVersion  int
 }
 
 // Entity is an entity as shown to a reader.
@@ -55,18 +61,36 @@ func NewDoc(a *article.Article, p Params) *Doc {
 	d.addEntities(a.Title, a.Lang, p.TitleBoost)
 	d.addEntities(a.Text, a.Lang, 1)
 
-	if a.Published.Known() && a.Published.Precision != article.PrecisionYear {
+	// A date inferred from the text (the latest one it mentions) may be a
+	// date the article looks forward to: it counts as a mention below, not
+	// as the publication date.
+	if a.Published.Known() && a.Published.Precision != article.PrecisionYear && a.Published.From != "text" {
 		d.Date = a.Published.Time.Truncate(24 * time.Hour)
+		d.DateEnd = d.Date
+		if a.Published.Precision == article.PrecisionMonth {
+			d.DateEnd = d.Date.AddDate(0, 1, -1)
+		}
 		d.DateOK = true
 	}
-	ref := time.Time{}
-	if a.Published.Precision == article.PrecisionDay || a.Published.Precision == article.PrecisionTime {
-		ref = a.Published.Time // weekdays resolve against a day, not a month
-	}
-	for _, r := range dates.Resolve(a.Text, a.Lang, ref) {
-		if r.Precision == article.PrecisionDay {
-			d.Mentions = append(d.Mentions, r.Time)
+	// The days an article mentions are evidence of which happening it
+	// reports: two reports of one meeting name its day. They count as
+	// entities ("@2020-09-14"), weighed by rarity like names.
+	monthRef := a.Published.Precision == article.PrecisionMonth
+	seen := map[time.Time]bool{}
+	for _, r := range dates.Resolve(a.Text, a.Lang, a.Published.Time) {
+		if r.Precision != article.PrecisionDay || seen[r.Time] {
+			continue
 		}
+		// Against a month, a day and month ("le 9 août") resolve; a bare
+		// weekday ("lundi") could be any of four.
+		if monthRef && r.Relative && !strings.ContainsAny(a.Text[r.Start:r.End], "0123456789") {
+			continue
+		}
+		seen[r.Time] = true
+		d.Mentions = append(d.Mentions, r.Time)
+		key := "@" + r.Time.Format("2006-01-02")
+		d.Entities[key]++
+		d.Names[key] = Entity{Name: r.Time.Format("2 January 2006"), Kind: entities.Kind("date"), Count: 1}
 	}
 	d.Sig = dedup.Sign(a.Title + "\n" + a.Text)
 	return d

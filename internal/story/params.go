@@ -29,9 +29,17 @@ type Params struct {
 	CoverageTop   int
 	// Merge is the similarity at which consolidation merges two events.
 	Merge float64
+	// AttachMin and AttachMargin: at refinement, an article left alone
+	// joins its best event if it scores at least AttachMin there and at
+	// least AttachMargin times its score with any other event.
+	AttachMin, AttachMargin float64
 	// RefinePasses is how many times, at the end, every article is
 	// checked against the events as they ended up.
 	RefinePasses int
+	// MergeCohesion: two events merge only if their similarity is at
+	// least MergeCohesion times the self-similarity of each (the mean
+	// score of its articles against the rest of it).
+	MergeCohesion float64
 	// ConsolidateEvery is how many articles pass between consolidations.
 	ConsolidateEvery int
 	// MaxCandidates bounds the events scored for one article; PostingCap
@@ -57,8 +65,11 @@ var DefaultParams = Params{
 	Cohesion:         0,
 	CoverageFloor:    1,
 	CoverageTop:      3,
-	Merge:            0.30,
+	Merge:            0.25,
 	RefinePasses:     2,
+	AttachMin:        0.10,
+	AttachMargin:     1.5,
+	MergeCohesion:    0.7,
 	ConsolidateEvery: 500,
 	MaxCandidates:    40,
 	PostingCap:       64,

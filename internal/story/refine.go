@@ -21,9 +21,12 @@ func (d *Detector) refine(passes int) {
 			cur := d.find(d.docEvent[di])
 			e := d.events[cur]
 			if len(e.docs) == 1 {
-				// Alone, it has nothing to compare against but others.
-				best, s := d.bestOther(doc, cur)
-				if best >= 0 && s >= d.p.Join {
+				// Alone, it has nothing to compare against but others. A
+				// short article scores low against everything; what counts
+				// is that one event stands out: it attaches to the best
+				// event when that scores well above the runner-up.
+				best, s, second := d.bestTwo(doc, cur)
+				if best >= 0 && (s >= d.p.Join || s >= d.p.AttachMin && s >= d.p.AttachMargin*second) {
 					d.move(di, cur, best)
 					moved++
 				}
@@ -61,6 +64,25 @@ func (d *Detector) bestOther(doc *Doc, exclude int) (int, float64) {
 	return best, bestScore
 }
 
+// bestTwo is bestOther with the runner-up's score.
+func (d *Detector) bestTwo(doc *Doc, exclude int) (int, float64, float64) {
+	best, bestScore, second := -1, -1.0, 0.0
+	for _, ei := range d.candidates(doc) {
+		if ei == exclude || len(d.events[ei].docs) == 0 {
+			continue
+		}
+		s := d.score(doc, d.events[ei]).Score
+		switch {
+		case s > bestScore:
+			second = max(bestScore, 0)
+			best, bestScore = ei, s
+		case s > second:
+			second = s
+		}
+	}
+	return best, bestScore, second
+}
+
 // move takes a lone article out of its event into another.
 func (d *Detector) move(di, from, to int) {
 	d.unjoin(d.events[from], di)
@@ -71,6 +93,7 @@ func (d *Detector) move(di, from, to int) {
 // unjoin removes doc di from event e's members and weights.
 func (d *Detector) unjoin(e *event, di int) {
 	doc := d.docs[di]
+	e.normVersion = 0
 	for i, x := range e.docs {
 		if x == di {
 			e.docs = append(e.docs[:i:i], e.docs[i+1:]...)
@@ -93,6 +116,7 @@ func (d *Detector) unjoin(e *event, di int) {
 // rejoin adds doc di back to event e, keeping members in arrival order.
 func (d *Detector) rejoin(e *event, di int) {
 	doc := d.docs[di]
+	e.normVersion = 0
 	i := sort.SearchInts(e.docs, di)
 	e.docs = append(e.docs, 0)
 	copy(e.docs[i+1:], e.docs[i:])
@@ -124,8 +148,8 @@ func (d *Detector) redate(e *event) {
 		if !e.dated || doc.Date.Before(e.min) {
 			e.min = doc.Date
 		}
-		if !e.dated || doc.Date.After(e.max) {
-			e.max = doc.Date
+		if !e.dated || doc.DateEnd.After(e.max) {
+			e.max = doc.DateEnd
 		}
 		e.dated = true
 	}
