@@ -189,8 +189,6 @@ func (d *Detector) merge(e, o *event) {
 		}
 		e.dated = true
 	}
-	e.joinSum += o.joinSum
-	e.joins += o.joins
 	o.into = e.idx
 	o.docs, o.terms, o.ents = nil, nil, nil
 }

@@ -67,21 +67,6 @@ type event struct {
 
 	normT, normE float64 // cached norms, valid when normVersion is idfVersion+1
 	normVersion  int
-	joinSum      float64
-	joins        int // articles that joined by similarity (not the first, not copies)
-}
-
-// cohesion is the mean score with which articles joined e, 0 if none did.
-func (e *event) cohesion() float64 {
-	if e.joins == 0 {
-		return 0
-	}
-	return e.joinSum / float64(e.joins)
-}
-
-// accepts reports whether an event takes an article scoring s.
-func (d *Detector) accepts(e *event, s float64) bool {
-	return s >= d.p.Join && s >= d.p.Cohesion*e.cohesion()
 }
 
 // Decision explains where one article went and why.
@@ -101,11 +86,9 @@ type Decision struct {
 type Candidate struct {
 	Event    string   `json:"event"`
 	Score    float64  `json:"score"`
-	Text     float64  `json:"text"`     // TF-IDF cosine with the event's terms
-	Entity   float64  `json:"entity"`   // TF-IDF cosine with the event's entities
-	Time     float64  `json:"time"`     // factor from the date gap, 1 when undated
-	Coverage float64  `json:"coverage"` // share of the article's most distinctive entities the event knows
-	Cohesion float64  `json:"cohesion"` // mean score of the event's joins; the article needs Cohesion× this
+	Text     float64  `json:"text"`   // TF-IDF cosine with the event's terms
+	Entity   float64  `json:"entity"` // TF-IDF cosine with the event's entities
+	Time     float64  `json:"time"`   // factor from the date gap, 1 when undated
 	Shared   []string `json:"shared_entities,omitempty"`
 	Articles int      `json:"articles"`
 }
@@ -146,7 +129,7 @@ func (d *Detector) Add(doc *Doc) Decision {
 	for _, ei := range cands {
 		c := d.score(doc, d.events[ei])
 		scored = append(scored, c)
-		if c.Score > bestScore && d.accepts(d.events[ei], c.Score) {
+		if c.Score > bestScore && c.Score >= d.p.Join {
 			best, bestScore = ei, c.Score
 		}
 	}
@@ -165,8 +148,6 @@ func (d *Detector) Add(doc *Doc) Decision {
 		dec.CopyOf, dec.CopyScore = orig, round(sim)
 	} else if best >= 0 {
 		target = best
-		d.events[best].joinSum += bestScore
-		d.events[best].joins++
 	}
 	if len(scored) > 0 {
 		dec.Score = scored[0].Score
@@ -300,10 +281,7 @@ func (d *Detector) score(doc *Doc, e *event) Candidate {
 	}
 	tf := d.timeFactor(doc.DateOK, doc.Date, doc.DateEnd, e)
 	c.Time = round(tf)
-	cov := d.coverage(doc, e)
-	c.Coverage = round(cov)
-	c.Score = round(s * tf * (d.p.CoverageFloor + (1-d.p.CoverageFloor)*cov))
-	c.Cohesion = round(e.cohesion())
+	c.Score = round(s * tf)
 	for k := range docEnts {
 		if e.ents[k] > 0 {
 			c.Shared = append(c.Shared, k)
@@ -311,69 +289,6 @@ func (d *Detector) score(doc *Doc, e *event) Candidate {
 	}
 	sort.Strings(c.Shared)
 	return c
-}
-
-// coverage checks the article's and the event's salient entities against
-// each other: the people and places each names again and again, ranked by
-// rarity. Two happenings of one kind share their common figure (the
-// champion, the software maker) but not their particular one (this
-// challenger, that flaw); the lower of the two shares is returned, 1 when
-// neither side has a salient entity.
-func (d *Detector) coverage(doc *Doc, e *event) float64 {
-	if d.p.CoverageTop <= 0 {
-		return 1
-	}
-	cov := 1.0
-	docSalient := d.salient(doc.Entities, 2)
-	if len(docSalient) > 0 {
-		hit := 0
-		for _, k := range docSalient {
-			if e.ents[k] > 0 {
-				hit++
-			}
-		}
-		cov = min(cov, float64(hit)/float64(len(docSalient)))
-	}
-	if len(e.docs) >= 2 {
-		// In the event, salient means named in about half its articles.
-		evSalient := d.salient(e.ents, 0.5*float64(len(e.docs)))
-		if len(evSalient) > 0 {
-			hit := 0
-			for _, k := range evSalient {
-				if doc.Entities[k] > 0 {
-					hit++
-				}
-			}
-			cov = min(cov, float64(hit)/float64(len(evSalient)))
-		}
-	}
-	return cov
-}
-
-// salient returns up to CoverageTop entities weighing at least minWeight,
-// the rarest first.
-func (d *Detector) salient(ents map[string]float64, minWeight float64) []string {
-	type kw struct {
-		k string
-		w float64
-	}
-	var list []kw
-	for k, w := range ents {
-		if w >= minWeight {
-			list = append(list, kw{k, d.entIDF(k)})
-		}
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].w != list[j].w {
-			return list[i].w > list[j].w
-		}
-		return list[i].k < list[j].k
-	})
-	out := make([]string, 0, d.p.CoverageTop)
-	for i := 0; i < len(list) && i < d.p.CoverageTop; i++ {
-		out = append(out, list[i].k)
-	}
-	return out
 }
 
 // timeFactor is 1 for an article dated within the event's range (or when

@@ -2,8 +2,14 @@ package story
 
 // Params are the parameters that decide clustering quality. They are the
 // same for every corpus and language: there is no per-corpus switch. Their
-// values were chosen on the eval figures recorded in README.md (section
-// "Quality"), measured with `storyline eval --gold FILE`.
+// values were chosen with the sweep in internal/pipeline/tune_test.go
+// (STORYLINE_TUNE=grid) over the three gold corpora in ../shared/data; the
+// figures they give are in README.md ("Quality"). At these values ECB+
+// scores event B-cubed F1 0.908; the neighbours of Join and Merge (±0.05)
+// score 0.89–0.91, AttachMin 0.10–0.15 within 0.003. Tried and dropped, as
+// they traded recall for precision without raising F1 on ECB+: a
+// per-event cohesion floor for joins, and a penalty for articles whose
+// salient entities the event lacks.
 type Params struct {
 	// Join is the similarity an article needs with an event to join it.
 	Join float64
@@ -17,16 +23,6 @@ type Params struct {
 	// TimeFloor; TimeFloor is what the factor tends to for distant dates
 	// (never zero: a long-running event can be reported years apart).
 	TimeScaleDays, TimeFloor float64
-	// Cohesion: an article must also score at least Cohesion times the
-	// mean score with which an event's members joined it. A tight event
-	// (one boxing match) then refuses an article that is merely on the
-	// same kind of happening (another match of the same champion).
-	Cohesion float64
-	// CoverageFloor: the score is scaled by CoverageFloor + (1 −
-	// CoverageFloor) × the share of the article's CoverageTop most
-	// distinctive entities that the event knows.
-	CoverageFloor float64
-	CoverageTop   int
 	// Merge is the similarity at which consolidation merges two events.
 	Merge float64
 	// AttachMin and AttachMargin: at refinement, an article left alone
@@ -62,9 +58,6 @@ var DefaultParams = Params{
 	TitleBoost:       2,
 	TimeScaleDays:    7,
 	TimeFloor:        0.5,
-	Cohesion:         0,
-	CoverageFloor:    1,
-	CoverageTop:      3,
 	Merge:            0.25,
 	RefinePasses:     2,
 	AttachMin:        0.10,
