@@ -24,11 +24,14 @@ func newRunCommand(g *globals) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "run PATH...",
-		Short: "Ingest and clean pages into the store",
+		Short: "Ingest and clean pages into the store, then detect stories",
 		Long: `Ingest pages into the store: files, folders (walked recursively), glob
 patterns, or - for standard input. Formats: .txt, .html/.htm, .json (an object
 or an array of objects) and .jsonl (one object per line), optionally .gz; JSON
 records carry id, url, title, text or html, published and source.
+
+After ingesting, story detection replays every stored article in ingestion
+order and the stories of several articles are printed.
 
 A page already in the store is recognised by its id (a hash of its bytes when
 the input gives none) and not stored twice. A broken input is reported, with
