@@ -73,6 +73,16 @@ func TestTune(t *testing.T) {
 			}
 			s := eval.Score(eval.Labels(c.items, func(it eval.Item) string { return it.Event }), pred)
 			out += fmt.Sprintf(" %s %.3f/%.3f/%.3f(%d)", c.name, s.BCubed.Precision, s.BCubed.Recall, s.BCubed.F1, s.PredictedClusters)
+			if gold := eval.Labels(c.items, func(it eval.Item) string { return it.Storyline }); len(gold) > 0 {
+				sl := map[string]string{}
+				for _, a := range res.Assignments {
+					sl[a.Article] = a.Storyline
+					if a.Storyline == "" {
+						sl[a.Article] = a.Event
+					}
+				}
+				out += fmt.Sprintf(" sl %.3f", eval.Score(gold, sl).BCubed.F1)
+			}
 		}
 		return out
 	}
@@ -81,12 +91,12 @@ func TestTune(t *testing.T) {
 	if os.Getenv("STORYLINE_TUNE") != "grid" {
 		return
 	}
-	for _, join := range []float64{0.25, 0.3, 0.35} {
-		for _, merge := range []float64{0.25, 0.3} {
-			for _, attach := range []float64{0.1, 0.15} {
+	for _, st := range []float64{0.02, 0.05, 0.1} {
+		for _, shared := range []int{1, 2} {
+			for _, actors := range []int{3, 5} {
 				p := base
-				p.Join, p.Merge, p.AttachMin = join, merge, attach
-				t.Logf("join %.2f merge %.2f attach %.2f:%s", join, merge, attach, score(p))
+				p.StorylineText, p.StorylineShared, p.StorylineActors = st, shared, actors
+				t.Logf("sltext %.2f shared %d actors %d:%s", st, shared, actors, score(p))
 			}
 		}
 	}

@@ -67,7 +67,7 @@ var DefaultParams = Params{
 	MaxCandidates:    40,
 	PostingCap:       64,
 	IndexTerms:       12,
-	StorylineActors:  3,
+	StorylineActors:  5,
 	StorylineShared:  2,
-	StorylineText:    0.10,
+	StorylineText:    0.05,
 }
