@@ -91,12 +91,12 @@ func TestTune(t *testing.T) {
 	if os.Getenv("STORYLINE_TUNE") != "grid" {
 		return
 	}
-	for _, st := range []float64{0.02, 0.05, 0.1} {
-		for _, shared := range []int{1, 2} {
-			for _, actors := range []int{3, 5} {
+	for _, join := range []float64{0.25, 0.3, 0.35} {
+		for _, merge := range []float64{0.2, 0.25, 0.3} {
+			for _, tb := range []float64{1, 2} {
 				p := base
-				p.StorylineText, p.StorylineShared, p.StorylineActors = st, shared, actors
-				t.Logf("sltext %.2f shared %d actors %d:%s", st, shared, actors, score(p))
+				p.Join, p.Merge, p.TitleBoost = join, merge, tb
+				t.Logf("join %.2f merge %.2f title %.0f:%s", join, merge, tb, score(p))
 			}
 		}
 	}

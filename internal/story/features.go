@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/storyline/storyline/internal/analysis"
+	_ "github.com/storyline/storyline/internal/analysis/lang/all" // every language's stop words and stemmer
 	"github.com/storyline/storyline/internal/article"
 	"github.com/storyline/storyline/internal/dates"
 	"github.com/storyline/storyline/internal/dedup"
