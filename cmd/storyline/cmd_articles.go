@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -31,8 +30,7 @@ func newArticlesCommand(g *globals) *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
-				enc := json.NewEncoder(out)
-				enc.SetEscapeHTML(false)
+				enc := newJSONEncoder(out, false)
 				for _, a := range arts {
 					if err := enc.Encode(a); err != nil {
 						return err
@@ -76,10 +74,7 @@ func newArticleCommand(g *globals) *cobra.Command {
 				_, err = out.Write(a.Raw)
 				return err
 			case asJSON:
-				enc := json.NewEncoder(out)
-				enc.SetEscapeHTML(false)
-				enc.SetIndent("", "  ")
-				return enc.Encode(a)
+				return newJSONEncoder(out, true).Encode(a)
 			}
 			printCleaned(cmd, a)
 			return nil

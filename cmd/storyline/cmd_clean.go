@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -28,8 +27,7 @@ separately.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-			enc := json.NewEncoder(out)
-			enc.SetEscapeHTML(false)
+			enc := newJSONEncoder(out, false)
 			first := true
 			opts := pipeline.Options{
 				Reader: ingest.Reader{MaxBytes: maxBytes, Stdin: cmd.InOrStdin()},

@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -43,8 +42,7 @@ func newStoriesCommand(g *globals) *cobra.Command {
 				events = events[:limit]
 			}
 			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetEscapeHTML(false)
+				enc := newJSONEncoder(cmd.OutOrStdout(), false)
 				for _, e := range events {
 					if err := enc.Encode(e); err != nil {
 						return err
@@ -141,9 +139,7 @@ func newShowCommand(g *globals) *cobra.Command {
 				events = append(events, e)
 			}
 			if asJSON {
-				enc := json.NewEncoder(out)
-				enc.SetEscapeHTML(false)
-				enc.SetIndent("", "  ")
+				enc := newJSONEncoder(out, true)
 				for _, e := range events {
 					if err := enc.Encode(e); err != nil {
 						return err
@@ -214,10 +210,7 @@ func newWhyCommand(g *globals) *cobra.Command {
 			}
 			out := cmd.OutOrStdout()
 			if asJSON {
-				enc := json.NewEncoder(out)
-				enc.SetEscapeHTML(false)
-				enc.SetIndent("", "  ")
-				return enc.Encode(as)
+				return newJSONEncoder(out, true).Encode(as)
 			}
 			d := as.Decision
 			fmt.Fprintf(out, "article %s is in event %s", as.Article, as.Event)

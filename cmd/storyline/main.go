@@ -6,8 +6,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -83,6 +85,17 @@ func (g *globals) openExistingStore() (store.Store, error) {
 		return nil, fmt.Errorf("no store at %s (storyline run creates it; --db or STORYLINE_DB choose another)", g.db)
 	}
 	return sqlite.Open(g.db)
+}
+
+// newJSONEncoder writes JSON as users read it: text unescaped (no \u003c
+// for "<"), one record per line or indented for a single record.
+func newJSONEncoder(w io.Writer, indent bool) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	return enc
 }
 
 // isTerminal reports whether f is a terminal, to decide on progress bars

@@ -89,20 +89,7 @@ func (d *Detector) eventCandidates(e *event) []int {
 			}
 		}
 	}
-	out := make([]int, 0, len(hits))
-	for oi := range hits {
-		out = append(out, oi)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if hits[out[i]] != hits[out[j]] {
-			return hits[out[i]] > hits[out[j]]
-		}
-		return out[i] < out[j]
-	})
-	if len(out) > d.p.MaxCandidates {
-		out = out[:d.p.MaxCandidates]
-	}
-	return out
+	return d.mostHits(hits)
 }
 
 // eventSimilarity is the mean score of the smaller event's articles

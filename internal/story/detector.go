@@ -253,6 +253,12 @@ func (d *Detector) candidates(doc *Doc) []int {
 			}
 		}
 	}
+	return d.mostHits(hits)
+}
+
+// mostHits ranks events by shared index keys, most first (ties by age),
+// and keeps MaxCandidates of them.
+func (d *Detector) mostHits(hits map[int]int) []int {
 	out := make([]int, 0, len(hits))
 	for ei := range hits {
 		out = append(out, ei)
