@@ -72,11 +72,18 @@ func TestSeedsEvents(t *testing.T) {
 	if sl["004"] != "" && sl["004"] == sl["000"] {
 		t.Errorf("004 is in the Sochi storyline: %v", sl)
 	}
+	// The crisis of 2020 is one storyline: the call (001) and the reports
+	// of the Sochi meeting.
+	for _, k := range []string{"000", "002", "003"} {
+		if sl["001"] == "" || sl[k] != sl["001"] {
+			t.Errorf("001 and %s not in one storyline: %v", k, sl)
+		}
+	}
 	// Not met yet (issue 3 stays open): on five pages the rarity weights
 	// cannot tell the meeting's vocabulary from the crisis's, and 002
 	// reads closer to 001 than to 000.
-	if ev["000"] != ev["002"] || ev["000"] != ev["003"] || sl["001"] == "" || sl["001"] != sl["000"] {
-		t.Skipf("not yet met: 000, 002, 003 one event and 001 in its storyline (events %v, storylines %v)", ev, sl)
+	if ev["000"] != ev["002"] || ev["000"] != ev["003"] {
+		t.Skipf("not yet met: 000, 002, 003 one event (events %v)", ev)
 	}
 }
 

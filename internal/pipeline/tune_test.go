@@ -91,13 +91,11 @@ func TestTune(t *testing.T) {
 	if os.Getenv("STORYLINE_TUNE") != "grid" {
 		return
 	}
-	for _, join := range []float64{0.25, 0.3, 0.35} {
-		for _, merge := range []float64{0.2, 0.25, 0.3} {
-			for _, tb := range []float64{1, 2} {
-				p := base
-				p.Join, p.Merge, p.TitleBoost = join, merge, tb
-				t.Logf("join %.2f merge %.2f title %.0f:%s", join, merge, tb, score(p))
-			}
+	for _, join := range []float64{0.3, 0.35, 0.4} {
+		for _, merge := range []float64{0.2, 0.25} {
+			p := base
+			p.Join, p.Merge = join, merge
+			t.Logf("join %.2f merge %.2f:%s", join, merge, score(p))
 		}
 	}
 }

@@ -139,13 +139,14 @@ func (d *Detector) without(e *event, di int) *event {
 			o.docs = append(o.docs, x)
 		}
 	}
+	dt, de := doc.weights()
 	for t, w := range e.terms {
-		if v := w - sublinear(doc.Terms[t]); v > 1e-9 {
+		if v := w - dt[t]; v > 1e-9 {
 			o.terms[t] = v
 		}
 	}
 	for k, w := range e.ents {
-		if v := w - sublinear(doc.Entities[k]); v > 1e-9 {
+		if v := w - de[k]; v > 1e-9 {
 			o.ents[k] = v
 		}
 	}

@@ -3,6 +3,7 @@ package story
 import (
 	"math"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/storyline/storyline/internal/dedup"
@@ -186,11 +187,12 @@ func (d *Detector) join(e *event, di int) {
 	doc := d.docs[di]
 	e.normVersion = 0
 	e.docs = append(e.docs, di)
-	for t, w := range doc.Terms {
-		e.terms[t] += sublinear(w)
+	dt, de := doc.weights()
+	for t, w := range dt {
+		e.terms[t] += w
 	}
-	for k, w := range doc.Entities {
-		e.ents[k] += sublinear(w)
+	for k, w := range de {
+		e.ents[k] += w
 	}
 	if doc.DateOK {
 		if !e.dated || doc.Date.Before(e.min) {
@@ -366,10 +368,18 @@ func sublinearMap(m map[string]float64) map[string]float64 {
 	return out
 }
 
-// weights are the doc's sublinear term and entity weights, computed once.
+// weights are the doc's term and entity weights (sublinear in counts),
+// computed once. An entity named once in passing, in the body only, weighs
+// PeripheralWeight: a report of one meeting cites a dozen other places and
+// bodies once each, and those would otherwise outweigh the names it repeats.
 func (doc *Doc) weights() (terms, ents map[string]float64) {
 	if doc.termW == nil {
 		doc.termW, doc.entW = sublinearMap(doc.Terms), sublinearMap(doc.Entities)
+		for k, w := range doc.Entities {
+			if w <= 1 && !strings.HasPrefix(k, "@") {
+				doc.entW[k] = doc.peripheral
+			}
+		}
 	}
 	return doc.termW, doc.entW
 }

@@ -28,6 +28,7 @@ type Doc struct {
 	Mentions []time.Time        // days the text mentions, resolved
 	Sig      dedup.Signature
 
+	peripheral   float64            // Params.PeripheralWeight when the doc was made
 	termW, entW  map[string]float64 // sublinear weights, computed once
 	normT, normE float64            // IDF-weighted norms, cached by a Detector
 	normVersion  int
@@ -51,6 +52,8 @@ func NewDoc(a *article.Article, p Params) *Doc {
 		Terms:    map[string]float64{},
 		Entities: map[string]float64{},
 		Names:    map[string]Entity{},
+
+		peripheral: p.PeripheralWeight,
 	}
 	an := analysis.For(a.Lang)
 	for _, t := range an.Terms(a.Text) {

@@ -5,9 +5,10 @@ package story
 // values were chosen with the sweep in internal/pipeline/tune_test.go
 // (STORYLINE_TUNE=grid) over the three gold corpora in ../shared/data; the
 // figures they give are in README.md ("Quality"). At these values ECB+
-// scores event B-cubed F1 0.909; the neighbours of Join and Merge (±0.05)
-// score 0.88–0.91 (Join 0.30 with Merge 0.20: ECB+ 0.902, multilingual
-// 0.601 instead of 0.578). Tried and dropped, as
+// scores event B-cubed F1 0.902 and the seeds' storylines are exact; with
+// PeripheralWeight 1 ECB+ reaches 0.909 but the seeds' storylines fall to
+// 0.667 (multilingual storylines 0.732 → 0.684). Join 0.30 instead gives
+// ECB+ 0.890 and multilingual events 0.665. Tried and dropped, as
 // they traded recall for precision without raising F1 on ECB+: a
 // per-event cohesion floor for joins, and a penalty for articles whose
 // salient entities the event lacks.
@@ -17,6 +18,10 @@ type Params struct {
 	// TextWeight and EntityWeight mix the two similarities; when an
 	// article or event has no entities the text similarity stands alone.
 	TextWeight, EntityWeight float64
+	// PeripheralWeight is the weight of an entity named once, in the body
+	// only: a report cites many places and bodies in passing, and those
+	// would otherwise outweigh the names it repeats.
+	PeripheralWeight float64
 	// TitleBoost is how much a title term counts against a body term.
 	TitleBoost float64
 	// TimeScaleDays is the gap between an article's date and an event's
@@ -57,6 +62,7 @@ var DefaultParams = Params{
 	TextWeight:       0.5,
 	EntityWeight:     0.5,
 	TitleBoost:       2,
+	PeripheralWeight: 0.5,
 	TimeScaleDays:    7,
 	TimeFloor:        0.5,
 	Merge:            0.20,

@@ -100,13 +100,14 @@ func (d *Detector) unjoin(e *event, di int) {
 			break
 		}
 	}
-	for t, w := range doc.Terms {
-		if e.terms[t] -= sublinear(w); e.terms[t] <= 1e-9 {
+	dt, de := doc.weights()
+	for t, w := range dt {
+		if e.terms[t] -= w; e.terms[t] <= 1e-9 {
 			delete(e.terms, t)
 		}
 	}
-	for k, w := range doc.Entities {
-		if e.ents[k] -= sublinear(w); e.ents[k] <= 1e-9 {
+	for k, w := range de {
+		if e.ents[k] -= w; e.ents[k] <= 1e-9 {
 			delete(e.ents, k)
 		}
 	}
@@ -121,11 +122,12 @@ func (d *Detector) rejoin(e *event, di int) {
 	e.docs = append(e.docs, 0)
 	copy(e.docs[i+1:], e.docs[i:])
 	e.docs[i] = di
-	for t, w := range doc.Terms {
-		e.terms[t] += sublinear(w)
+	dt, de := doc.weights()
+	for t, w := range dt {
+		e.terms[t] += w
 	}
-	for k, w := range doc.Entities {
-		e.ents[k] += sublinear(w)
+	for k, w := range de {
+		e.ents[k] += w
 	}
 	d.redate(e)
 	for _, key := range d.keys(doc) {
