@@ -100,9 +100,9 @@ failed.`,
 				return err
 			}
 			if !quiet && sum.Articles > 0 {
-				events := multiArticle(res.Events)
+				events := storiesWorthListing(res.Events)
 				sortStories(events)
-				fmt.Fprintf(stdout, "\n%d stories of several articles (and %d single articles); `storyline show ID` tells one:\n", len(events), len(res.Events)-len(events))
+				fmt.Fprintf(stdout, "\n%d events, %d of several articles, %d storylines; `storyline show ID` tells one:\n", len(res.Events), len(multiArticle(res.Events)), len(res.Storylines))
 				if len(events) > 0 {
 					printStories(stdout, events)
 				}

@@ -22,7 +22,7 @@ func newStoriesCommand(g *globals) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "stories",
-		Short: "List the stories (events) in the store, largest first",
+		Short: "List the stories: events of several articles or in a storyline, most sources first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := g.openExistingStore()
@@ -35,7 +35,7 @@ func newStoriesCommand(g *globals) *cobra.Command {
 				return err
 			}
 			if !all {
-				events = multiArticle(events)
+				events = storiesWorthListing(events)
 			}
 			sortStories(events)
 			if limit > 0 && len(events) > limit {
@@ -56,7 +56,7 @@ func newStoriesCommand(g *globals) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON record per story")
 	cmd.Flags().IntVar(&limit, "limit", 50, "list at most this many (0 for all)")
-	cmd.Flags().BoolVar(&all, "all", false, "include stories of a single article")
+	cmd.Flags().BoolVar(&all, "all", false, "include single-article events outside any storyline")
 	return cmd
 }
 
@@ -65,6 +65,18 @@ func multiArticle(events []story.Event) []story.Event {
 	out := events[:0:0]
 	for _, e := range events {
 		if len(e.Articles) > 1 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// storiesWorthListing keeps the events of several articles and those that
+// belong to a storyline.
+func storiesWorthListing(events []story.Event) []story.Event {
+	out := events[:0:0]
+	for _, e := range events {
+		if len(e.Articles) > 1 || e.Storyline != "" {
 			out = append(out, e)
 		}
 	}

@@ -79,15 +79,16 @@ func NewDoc(a *article.Article, p Params) *Doc {
 	// The days an article mentions are evidence of which happening it
 	// reports: two reports of one meeting name its day. They count as
 	// entities ("@2020-09-14"), weighed by rarity like names.
-	monthRef := a.Published.Precision == article.PrecisionMonth
+	// Against a month, or a date only inferred from the text, a day and
+	// month ("le 9 août") resolve; a bare weekday ("lundi") could be any
+	// of several.
+	looseRef := a.Published.Precision == article.PrecisionMonth || a.Published.From == "text"
 	seen := map[time.Time]bool{}
 	for _, r := range dates.Resolve(a.Text, a.Lang, a.Published.Time) {
 		if r.Precision != article.PrecisionDay || seen[r.Time] {
 			continue
 		}
-		// Against a month, a day and month ("le 9 août") resolve; a bare
-		// weekday ("lundi") could be any of four.
-		if monthRef && r.Relative && !strings.ContainsAny(a.Text[r.Start:r.End], "0123456789") {
+		if looseRef && r.Relative && !strings.ContainsAny(a.Text[r.Start:r.End], "0123456789") {
 			continue
 		}
 		seen[r.Time] = true
