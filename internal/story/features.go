@@ -94,7 +94,7 @@ func NewDoc(a *article.Article, p Params) *Doc {
 		seen[r.Time] = true
 		d.Mentions = append(d.Mentions, r.Time)
 		key := "@" + r.Time.Format("2006-01-02")
-		d.Entities[key]++
+		d.Entities[key] += p.DateMentionWeight
 		d.Names[key] = Entity{Name: r.Time.Format("2 January 2006"), Kind: entities.Kind("date"), Count: 1}
 	}
 	d.Sig = dedup.Sign(a.Title + "\n" + a.Text)
