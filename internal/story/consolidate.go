@@ -169,13 +169,7 @@ func (d *Detector) merge(e, o *event) {
 		e.ents[k] += w
 	}
 	if o.dated {
-		if !e.dated || o.min.Before(e.min) {
-			e.min = o.min
-		}
-		if !e.dated || o.max.After(e.max) {
-			e.max = o.max
-		}
-		e.dated = true
+		e.widen(o.min, o.max)
 	}
 	o.into = e.idx
 	o.docs, o.terms, o.ents = nil, nil, nil

@@ -184,9 +184,15 @@ func (d *Detector) find(ei int) int {
 
 // join adds doc di to event e and indexes e under the doc's keys.
 func (d *Detector) join(e *event, di int) {
-	doc := d.docs[di]
-	e.normVersion = 0
 	e.docs = append(e.docs, di)
+	d.absorb(e, d.docs[di])
+}
+
+// absorb adds a doc's weights and dates to event e (whose member list the
+// caller has updated) and indexes e under the doc's keys, each key keeping
+// its PostingCap most recent events.
+func (d *Detector) absorb(e *event, doc *Doc) {
+	e.normVersion = 0
 	dt, de := doc.weights()
 	for t, w := range dt {
 		e.terms[t] += w
@@ -195,13 +201,7 @@ func (d *Detector) join(e *event, di int) {
 		e.ents[k] += w
 	}
 	if doc.DateOK {
-		if !e.dated || doc.Date.Before(e.min) {
-			e.min = doc.Date
-		}
-		if !e.dated || doc.DateEnd.After(e.max) {
-			e.max = doc.DateEnd
-		}
-		e.dated = true
+		e.widen(doc.Date, doc.DateEnd)
 	}
 	for _, key := range d.keys(doc) {
 		list := d.postings[key]
@@ -214,6 +214,17 @@ func (d *Detector) join(e *event, di int) {
 		}
 		d.postings[key] = list
 	}
+}
+
+// widen stretches an event's date range to cover [from, to].
+func (e *event) widen(from, to time.Time) {
+	if !e.dated || from.Before(e.min) {
+		e.min = from
+	}
+	if !e.dated || to.After(e.max) {
+		e.max = to
+	}
+	e.dated = true
 }
 
 // keys are the index keys of a doc: all its entities and its rarest terms.

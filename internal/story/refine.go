@@ -116,27 +116,11 @@ func (d *Detector) unjoin(e *event, di int) {
 
 // rejoin adds doc di back to event e, keeping members in arrival order.
 func (d *Detector) rejoin(e *event, di int) {
-	doc := d.docs[di]
-	e.normVersion = 0
 	i := sort.SearchInts(e.docs, di)
 	e.docs = append(e.docs, 0)
 	copy(e.docs[i+1:], e.docs[i:])
 	e.docs[i] = di
-	dt, de := doc.weights()
-	for t, w := range dt {
-		e.terms[t] += w
-	}
-	for k, w := range de {
-		e.ents[k] += w
-	}
-	d.redate(e)
-	for _, key := range d.keys(doc) {
-		list := d.postings[key]
-		if n := len(list); n > 0 && list[n-1] == e.idx {
-			continue
-		}
-		d.postings[key] = append(list, e.idx)
-	}
+	d.absorb(e, d.docs[di])
 }
 
 // redate recomputes an event's date range from its members.
@@ -144,15 +128,8 @@ func (d *Detector) redate(e *event) {
 	e.dated, e.min, e.max = false, time.Time{}, time.Time{}
 	for _, di := range e.docs {
 		doc := d.docs[di]
-		if !doc.DateOK {
-			continue
+		if doc.DateOK {
+			e.widen(doc.Date, doc.DateEnd)
 		}
-		if !e.dated || doc.Date.Before(e.min) {
-			e.min = doc.Date
-		}
-		if !e.dated || doc.DateEnd.After(e.max) {
-			e.max = doc.DateEnd
-		}
-		e.dated = true
 	}
 }
