@@ -8,18 +8,26 @@ import (
 	"testing"
 
 	"github.com/storyline/storyline/internal/eval"
+	"github.com/storyline/storyline/internal/store"
 	"github.com/storyline/storyline/internal/store/sqlite"
 	"github.com/storyline/storyline/internal/story"
 )
 
-// detectFile ingests files into a fresh store and detects stories.
+// detectFiles ingests files into a fresh store and detects stories.
 func detectFiles(t *testing.T, runs ...[]string) story.Result {
 	t.Helper()
-	st, err := sqlite.Open(filepath.Join(t.TempDir(), "s.db"))
+	st, res := detectInto(t, t.TempDir(), runs...)
+	st.Close()
+	return res
+}
+
+// detectInto is detectFiles into a store in dir, left open for the caller.
+func detectInto(t testing.TB, dir string, runs ...[]string) (store.Store, story.Result) {
+	t.Helper()
+	st, err := sqlite.Open(filepath.Join(dir, "s.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
 	var res story.Result
 	for _, args := range runs {
 		if _, err := Run(context.Background(), args, st, Options{}); err != nil {
@@ -29,7 +37,7 @@ func detectFiles(t *testing.T, runs ...[]string) story.Result {
 			t.Fatal(err)
 		}
 	}
-	return res
+	return st, res
 }
 
 // eventsByFile maps each sample page's number (000…004) to its event and

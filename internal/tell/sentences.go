@@ -1,0 +1,160 @@
+package tell
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is one sentence of a text, by byte offsets.
+type span struct {
+	Start, End int
+	Para       int // paragraph number, from 0
+}
+
+// closers may follow a sentence's final punctuation.
+const closers = "\"'”’»)]›"
+
+// splitSentences cuts a text into sentences: paragraphs (lines) first, then
+// at . ! ? … followed by a space and a capital, a digit or an opening quote —
+// except after an initial or an abbreviation ("M. Poutine", "Gov. Brown",
+// "U.S. officials"), where no sentence ends.
+func splitSentences(text string) []span {
+	var out []span
+	para, start := 0, 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if strings.TrimSpace(text[start:end]) != "" {
+			out = splitParagraph(text, start, end, para, out)
+			para++
+		}
+		start = end + 1
+	}
+	return out
+}
+
+func splitParagraph(text string, start, end, para int, out []span) []span {
+	s := start
+	for i := start; i < end; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			continue
+		}
+		j := i
+		for j < end {
+			c, n := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune(closers, c) {
+				break
+			}
+			j += n
+		}
+		if j >= end || text[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < end && text[k] == ' ' {
+			k++
+		}
+		if k >= end {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(text[k:])
+		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("\"'“«‘¿¡(", next) {
+			continue
+		}
+		if r == '.' && (abbreviation(text[s:i-1]) || ordinalDay(text[s:i-1], text[k:end])) {
+			continue
+		}
+		out = appendSpan(out, text, s, j, para)
+		s = k
+		i = k
+	}
+	return appendSpan(out, text, s, end, para)
+}
+
+func appendSpan(out []span, text string, start, end, para int) []span {
+	for start < end && unicode.IsSpace(rune(text[start])) {
+		start++
+	}
+	for end > start && unicode.IsSpace(rune(text[end-1])) {
+		end--
+	}
+	if start < end {
+		out = append(out, span{start, end, para})
+	}
+	return out
+}
+
+// abbreviations are words after which a full stop rarely ends a sentence,
+// in the languages storyline reads (folded to lower case).
+var abbreviations = map[string]bool{
+	// English
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gov": true, "sen": true,
+	"rep": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true, "st": true,
+	"jr": true, "sr": true, "inc": true, "corp": true, "co": true, "ltd": true, "no": true,
+	"vs": true, "jan": true, "feb": true, "aug": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"rev": true, "mt": true, "ft": true, "ave": true, "approx": true, "dept": true, "est": true,
+	// French
+	"mme": true, "mlle": true, "mm": true, "me": true, "pr": true, "cf": true, "env": true,
+	// German, Dutch
+	"hr": true, "fr": true, "nr": true, "bzw": true, "ca": true, "dhr": true, "mevr": true,
+	// Spanish, Italian, Portuguese
+	"sra": true, "srta": true, "dra": true, "ud": true, "sig": true, "dott": true, "avv": true,
+}
+
+// abbreviation reports whether the text before a full stop ends with an
+// initial, a run of capitals ("U.S", "ST"), a known abbreviation or a day
+// number ("am 5. Mai").
+func abbreviation(before string) bool {
+	j := len(before)
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(before[:j])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' {
+			break
+		}
+		j -= n
+	}
+	w := before[j:]
+	if w == "" {
+		return false
+	}
+	if strings.Contains(w, ".") {
+		return true // "U.S", "z.B", "a.m"
+	}
+	if abbreviations[strings.ToLower(w)] {
+		return true
+	}
+	n, upper := 0, true
+	for _, r := range w {
+		n++
+		upper = upper && unicode.IsUpper(r)
+	}
+	return upper && n <= 3
+}
+
+// germanMonths follow an ordinal day number ("am 5. Mai").
+var germanMonths = []string{"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
+	"August", "September", "Oktober", "November", "Dezember"}
+
+// ordinalDay reports a day number written as an ordinal before a month.
+func ordinalDay(before, after string) bool {
+	j := len(before)
+	for j > 0 && before[j-1] >= '0' && before[j-1] <= '9' {
+		j--
+	}
+	if n := len(before) - j; n == 0 || n > 2 || (j > 0 && unicode.IsLetter(rune(before[j-1]))) {
+		return false
+	}
+	for _, m := range germanMonths {
+		if strings.HasPrefix(after, m) {
+			return true
+		}
+	}
+	return false
+}
