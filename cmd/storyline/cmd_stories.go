@@ -2,16 +2,22 @@ package main
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/storyline/storyline/internal/pipeline"
+	"github.com/storyline/storyline/internal/render"
 	"github.com/storyline/storyline/internal/store"
 	"github.com/storyline/storyline/internal/story"
+	"github.com/storyline/storyline/internal/tell"
 )
 
 func newStoriesCommand(g *globals) *cobra.Command {
@@ -118,90 +124,137 @@ func dateRange(e story.Event) string {
 }
 
 func newShowCommand(g *globals) *cobra.Command {
-	var asJSON bool
+	var (
+		format string
+		asJSON bool
+		lang   string
+	)
 	cmd := &cobra.Command{
 		Use:   "show ID",
-		Short: "Show one story (event or storyline) with its articles",
-		Args:  cobra.ExactArgs(1),
+		Short: "Tell one story (event or storyline): headline, summary, timeline, entities, sources, facts",
+		Long: `Tell one story: an event (e-…) or a storyline (s-…), as listed by
+"storyline stories". The headline and summary are in the language asked
+for with --lang when the story has articles in it, else in the language
+most of its articles are in.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if asJSON {
+				format = "json"
+			}
+			if format != "text" && format != "json" && format != "markdown" {
+				return fmt.Errorf("unknown --format %q: use text, json or markdown", format)
+			}
+			st, err := g.openExistingStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			s, err := pipeline.Tell(cmd.Context(), st, args[0], tell.Options{Lang: lang})
+			if errors.Is(err, store.ErrNotFound) {
+				return fmt.Errorf("no event or storyline %q (ids are listed by `storyline stories`)", args[0])
+			}
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			switch format {
+			case "json":
+				return newJSONEncoder(out, true).Encode(s)
+			case "markdown":
+				return render.Markdown(out, s)
+			}
+			return render.Text(out, s)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "text, json or markdown")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "same as --format json")
+	cmd.Flags().StringVar(&lang, "lang", "", "tell the story in this language (ISO 639-1) when it has articles in it")
+	return cmd
+}
+
+func newReportCommand(g *globals) *cobra.Command {
+	var (
+		out  string
+		lang string
+		all  bool
+	)
+	cmd := &cobra.Command{
+		Use:   "report --out DIR",
+		Short: "Write a static HTML report: an index of the stories and one page per story",
+		Long: `Write a static HTML report into DIR: index.html lists the stories
+(storylines, then events of several articles or in a storyline, most
+sources first) and stories/ holds one page per story. It opens in a
+browser without a server; all page text is escaped.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return errors.New("--out DIR is required")
+			}
 			st, err := g.openExistingStore()
 			if err != nil {
 				return err
 			}
 			defer st.Close()
 			ctx := cmd.Context()
-			out := cmd.OutOrStdout()
-			var events []story.Event
-			if sl, err := st.Storyline(ctx, args[0]); err == nil {
-				for _, id := range sl.Events {
-					e, err := st.Event(ctx, id)
-					if err != nil {
-						return err
-					}
-					events = append(events, e)
-				}
-				if !asJSON {
-					fmt.Fprintf(out, "Storyline %s: %d events\n\n", sl.ID, len(sl.Events))
-				}
-			} else {
-				e, err := st.Event(ctx, args[0])
+			events, err := st.Events(ctx)
+			if err != nil {
+				return err
+			}
+			if !all {
+				events = storiesWorthListing(events)
+			}
+			sortStories(events)
+			opt := tell.Options{Lang: lang}
+			var stories []tell.Story
+			told := map[string]tell.Story{}
+			for _, ev := range events {
+				s, err := pipeline.TellEvent(ctx, st, ev, opt)
 				if err != nil {
-					return fmt.Errorf("%w (ids are listed by `storyline stories`)", err)
-				}
-				events = append(events, e)
-			}
-			if asJSON {
-				enc := newJSONEncoder(out, true)
-				for _, e := range events {
-					if err := enc.Encode(e); err != nil {
-						return err
-					}
-				}
-				return nil
-			}
-			for i, e := range events {
-				if i > 0 {
-					fmt.Fprintln(out)
-				}
-				if err := printEvent(cmd, st, e); err != nil {
 					return err
 				}
+				told[ev.ID] = s
+				stories = append(stories, s)
 			}
+			// Storylines come first: each is told from its events.
+			var lines []tell.Story
+			seen := map[string]bool{}
+			for _, ev := range events {
+				if ev.Storyline == "" || seen[ev.Storyline] {
+					continue
+				}
+				seen[ev.Storyline] = true
+				sl, err := st.Storyline(ctx, ev.Storyline)
+				if err != nil {
+					return err
+				}
+				var parts []tell.Story
+				for _, id := range sl.Events {
+					s, ok := told[id]
+					if !ok {
+						e, err := st.Event(ctx, id)
+						if err != nil {
+							return err
+						}
+						if s, err = pipeline.TellEvent(ctx, st, e, opt); err != nil {
+							return err
+						}
+					}
+					parts = append(parts, s)
+				}
+				lines = append(lines, tell.Storyline(sl, parts))
+			}
+			stories = append(lines, stories...)
+			if err := render.Report(out, stories, time.Now()); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d stories to %s\n", len(stories), filepath.Join(out, "index.html"))
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the story as JSON")
+	cmd.Flags().StringVar(&out, "out", "", "directory to write the report into (created if needed)")
+	cmd.Flags().StringVar(&lang, "lang", "", "tell stories in this language (ISO 639-1) where they have articles in it")
+	cmd.Flags().BoolVar(&all, "all", false, "include single-article events outside any storyline")
 	return cmd
-}
-
-func printEvent(cmd *cobra.Command, st store.Store, e story.Event) error {
-	out := cmd.OutOrStdout()
-	fmt.Fprintf(out, "%s\n", e.Headline)
-	fmt.Fprintf(out, "event %s · %d article(s) · %d source(s) · %s · %s\n", e.ID, len(e.Articles), e.Sources, dateRange(e), orDash(strings.Join(e.Languages, ",")))
-	if e.Storyline != "" {
-		fmt.Fprintf(out, "storyline %s\n", e.Storyline)
-	}
-	if len(e.Entities) > 0 {
-		names := make([]string, 0, len(e.Entities))
-		for _, en := range e.Entities {
-			names = append(names, fmt.Sprintf("%s (%d)", en.Name, en.Count))
-		}
-		fmt.Fprintf(out, "entities: %s\n", strings.Join(names, ", "))
-	}
-	fmt.Fprintln(out, "articles:")
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	for _, id := range e.Articles {
-		a, err := st.Get(cmd.Context(), id)
-		if err != nil {
-			return err
-		}
-		copyNote := ""
-		if as, err := st.Assignment(cmd.Context(), id); err == nil && as.Decision.CopyOf != "" {
-			copyNote = "copy of " + as.Decision.CopyOf
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", id, orDash(a.Lang), publishedString(a.Published), orDash(a.Site), clipTitle(a.Title, 70), copyNote)
-	}
-	return tw.Flush()
 }
 
 func newWhyCommand(g *globals) *cobra.Command {

@@ -66,6 +66,7 @@ keeps everything in an embedded store so that the next run adds to it.`,
 		newArticleCommand(g),
 		newStoriesCommand(g),
 		newShowCommand(g),
+		newReportCommand(g),
 		newWhyCommand(g),
 		newEvalCommand(),
 	)

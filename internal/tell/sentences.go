@@ -54,6 +54,13 @@ func splitParagraph(text string, start, end, para int, out []span) []span {
 			}
 			j += n
 		}
+		if r == '.' && j < end && text[j] != ' ' && glued(text[s:i-1], text[j:end]) {
+			// "…l’Empire tsariste russe.Un témoignage": a page that lost
+			// the space between two sentences.
+			out = appendSpan(out, text, s, j, para)
+			s = j
+			continue
+		}
 		if j >= end || text[j] != ' ' {
 			continue
 		}
@@ -157,4 +164,35 @@ func ordinalDay(before, after string) bool {
 		}
 	}
 	return false
+}
+
+// glued reports two sentences joined without a space: a lower-case word of
+// three letters or more before the stop, a capitalised word of lower-case
+// letters after it (not "U.S.", "e.g.", "3.5" or "example.Com").
+func glued(before, after string) bool {
+	j := len(before)
+	n := 0
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(before[:j])
+		if !unicode.IsLower(r) {
+			break
+		}
+		j -= size
+		n++
+	}
+	if n < 3 || (j > 0 && !unicode.IsSpace(rune(before[j-1])) && before[j-1] < utf8.RuneSelf) {
+		return false
+	}
+	first, size := utf8.DecodeRuneInString(after)
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	lower := 0
+	for _, r := range after[size:] {
+		if !unicode.IsLower(r) {
+			break
+		}
+		lower++
+	}
+	return lower >= 1 && !strings.HasPrefix(strings.ToLower(after), "com")
 }

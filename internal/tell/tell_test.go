@@ -23,6 +23,7 @@ func TestSplitSentences(t *testing.T) {
 		{"Le taux est de 3.5 pour cent. \"Trop\", dit-il.", []string{"Le taux est de 3.5 pour cent.", "\"Trop\", dit-il."}},
 		{"First line without stop\nSecond paragraph. It has two.", []string{"First line without stop", "Second paragraph.", "It has two."}},
 		{"He said it... and left. Next one.", []string{"He said it... and left.", "Next one."}},
+		{"l’Empire tsariste russe.Un témoignage historique. Voir lemonde.fr et U.S.A.", []string{"l’Empire tsariste russe.", "Un témoignage historique.", "Voir lemonde.fr et U.S.A."}},
 	}
 	for _, c := range cases {
 		var got []string
