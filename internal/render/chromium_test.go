@@ -1,56 +1,41 @@
 package render
 
 import (
-	"bytes"
 	"context"
-	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/storyline/storyline/internal/browser"
 )
 
 // chromium finds Debian's browser; without one the test skips, unless
 // STORYLINE_REQUIRE_CHROMIUM=1 says a missing browser is a failure.
 func chromium(t *testing.T) string {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path
+	path, err := browser.Find()
+	if err != nil {
+		if browser.Required() {
+			t.Fatalf("%v, and STORYLINE_REQUIRE_CHROMIUM=1", err)
 		}
+		t.Skipf("%v; set STORYLINE_REQUIRE_CHROMIUM=1 to fail instead", err)
 	}
-	if os.Getenv("STORYLINE_REQUIRE_CHROMIUM") == "1" {
-		t.Fatal("neither chromium nor chromium-browser is in PATH, and STORYLINE_REQUIRE_CHROMIUM=1")
-	}
-	t.Skip("neither chromium nor chromium-browser is in PATH (apt-get install chromium); set STORYLINE_REQUIRE_CHROMIUM=1 to fail instead")
-	return ""
+	return path
 }
 
-// runChromium runs a headless browser on one local page with a fresh
-// profile and returns its standard output. Chromium is noisy on stderr;
-// that noise only matters when it fails.
-func runChromium(t *testing.T, browser, page string, extra ...string) string {
+func runChromium(t *testing.T, chromium, page string, extra ...string) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu",
-		"--disable-background-networking", "--disable-component-update", "--no-first-run",
-		"--user-data-dir=" + t.TempDir()}, extra...)
-	args = append(args, (&url.URL{Scheme: "file", Path: page}).String())
-	cmd := exec.CommandContext(ctx, browser, args...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s", browser, strings.Join(args, " "), err, stderr.String())
+	out, err := browser.Run(context.Background(), chromium, page, t.TempDir(), extra...)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return stdout.String()
+	return out
 }
 
 func TestReportInChromium(t *testing.T) {
-	browser := chromium(t)
+	chrome := chromium(t)
 	dir, _ := writeReport(t)
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -61,8 +46,8 @@ func TestReportInChromium(t *testing.T) {
 
 	scriptTag := regexp.MustCompile(`(?i)<script`)
 	pages := map[string]string{
-		"index": runChromium(t, browser, index, "--dump-dom"),
-		"story": runChromium(t, browser, storyPage, "--dump-dom"),
+		"index": runChromium(t, chrome, index, "--dump-dom"),
+		"story": runChromium(t, chrome, storyPage, "--dump-dom"),
 	}
 	for name, dom := range pages {
 		if !strings.Contains(dom, frenchHeadline) {
@@ -98,7 +83,7 @@ func TestReportInChromium(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.Remove(shot) // a stale screenshot must not pass for a new one
-	runChromium(t, browser, storyPage, "--screenshot="+shot, "--window-size=412,900", "--hide-scrollbars")
+	runChromium(t, chrome, storyPage, "--screenshot="+shot, "--window-size=412,900", "--hide-scrollbars")
 	info, err := os.Stat(shot)
 	if err != nil || info.Size() == 0 {
 		t.Fatalf("no screenshot at %s: %v", shot, err)
