@@ -28,6 +28,7 @@ import (
 	"github.com/storyline/storyline/internal/article"
 	"github.com/storyline/storyline/internal/dates"
 	"github.com/storyline/storyline/internal/fold"
+	"github.com/storyline/storyline/internal/sentences"
 )
 
 // Page is one page's text as ingest decoded it.
@@ -388,19 +389,12 @@ func trimSiteSuffix(title, site string, first *line) string {
 // firstSentence is the first sentence of a paragraph, shortened at a word
 // boundary when it is too long to serve as a title.
 func firstSentence(s string) string {
-	rs := []rune(s)
-	end := len(rs)
-	for i := 0; i < len(rs)-1; i++ {
-		if (rs[i] == '.' || rs[i] == '!' || rs[i] == '?') && rs[i+1] == ' ' && i+2 < len(rs) && unicode.IsUpper(rs[i+2]) {
-			if isAbbreviation(rs[:i]) {
-				continue // "M. Poutine", "ST. LOUIS", "am 5. Mai"
-			}
-			end = i + 1
-			break
-		}
+	if spans := sentences.Split(s); len(spans) > 0 {
+		s = s[spans[0].Start:spans[0].End]
 	}
-	if end <= maxDerivedTitle {
-		return string(rs[:end])
+	rs := []rune(s)
+	if len(rs) <= maxDerivedTitle {
+		return s
 	}
 	cut := maxDerivedTitle
 	for cut > maxDerivedTitle/2 && rs[cut] != ' ' {
@@ -423,26 +417,6 @@ func isKicker(l *line) bool {
 		rest = strings.Replace(rest, l.text[m.Start:m.End], " ", 1)
 	}
 	return rest != l.text && countWords(rest) <= 3
-}
-
-// isAbbreviation reports whether the word before a full stop is an initial
-// or abbreviation (one to three capitals) or a day number (German and
-// Scandinavian ordinals: "am 5. Mai"), after which no sentence ends.
-func isAbbreviation(before []rune) bool {
-	j := len(before)
-	for j > 0 && (unicode.IsLetter(before[j-1]) || unicode.IsDigit(before[j-1])) {
-		j--
-	}
-	w := before[j:]
-	if len(w) == 0 || len(w) > 3 {
-		return false
-	}
-	digits, upper := true, true
-	for _, r := range w {
-		digits = digits && unicode.IsDigit(r)
-		upper = upper && unicode.IsUpper(r)
-	}
-	return (digits && len(w) <= 2) || upper
 }
 
 // markRepeatedTitle removes, near the top of the page, a line that repeats

@@ -30,6 +30,7 @@ var pageTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 	"published": publishedDate,
 	"site":      siteOrDash,
 	"source":    sentenceSource,
+	"srcname":   sourceName,
 	"sources":   distinctSources,
 	"httpURL":   httpURL,
 	"join":      strings.Join,

@@ -48,7 +48,7 @@ func Markdown(w io.Writer, s tell.Story) error {
 		section("Sources")
 		b.WriteString("| Site | First seen | Articles | Copies |\n| --- | --- | ---: | ---: |\n")
 		for _, src := range s.Sources {
-			fmt.Fprintf(&b, "| %s | %s | %d | %d |\n", siteOrDash(md(src.Site)), isoDate(src.FirstSeen), len(src.Articles), src.Copies)
+			fmt.Fprintf(&b, "| %s | %s | %d | %d |\n", md(sourceName(src)), isoDate(src.FirstSeen), len(src.Articles), src.Copies)
 		}
 	}
 	if len(s.Facts) > 0 {

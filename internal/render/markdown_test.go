@@ -38,7 +38,7 @@ func TestMarkdown(t *testing.T) {
 		"- **14 September 2024**: Rencontre",
 		"- **Лукашенко** (person): 7 mentions, 3 articles; also: Loukachenko, Lukashenko",
 		`- **Kremlin \<img src=x onerror=alert(1)\>** (org)`,
-		"| Site | First seen | Articles | Copies |\n| --- | --- | ---: | ---: |\n| lemonde.fr | 2024-09-01 | 2 | 1 |\n| - | 2024-09-02 | 1 | 0 |\n",
+		"| Site | First seen | Articles | Copies |\n| --- | --- | ---: | ---: |\n| lemonde.fr | 2024-09-01 | 2 | 1 |\n| article a-2 | 2024-09-02 | 1 | 0 |\n",
 		"- rencontre le 14 septembre à Sotchi — 2 sources: lemonde.fr, ria.ru\n",
 		"- **date**\n  - **14 septembre**: “" + frenchHeadline,
 		"| a-1 | fr | 2024-09-01 | lemonde.fr | [Loukachenko se rendra à Sotchi](https://www.lemonde.fr/international/article/2024/09/01/loukachenko.html) |",

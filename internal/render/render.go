@@ -113,6 +113,15 @@ func siteOrDash(site string) string {
 	return site
 }
 
+// sourceName names a source: its site, or its article when the site is
+// unknown (each such article counts as a source of its own).
+func sourceName(src tell.Source) string {
+	if strings.TrimSpace(src.Site) == "" && len(src.Articles) > 0 {
+		return "article " + src.Articles[0]
+	}
+	return siteOrDash(src.Site)
+}
+
 // sentenceSource names where a quoted sentence comes from: its site, or
 // its article when the site is unknown.
 func sentenceSource(s tell.Sentence) string {

@@ -58,7 +58,7 @@ func Text(w io.Writer, s tell.Story) error {
 	if len(s.Sources) > 0 {
 		section("Sources")
 		for _, src := range s.Sources {
-			item("%s: first seen %s, %s, %s", siteOrDash(src.Site), isoDate(src.FirstSeen),
+			item("%s: first seen %s, %s, %s", sourceName(src), isoDate(src.FirstSeen),
 				plural(len(src.Articles), "article", "articles"), plural(src.Copies, "copy", "copies"))
 		}
 	}

@@ -37,7 +37,7 @@ func TestTextEvent(t *testing.T) {
 		"- 14 September 2024: Rencontre prévue",
 		"Лукашенко (person): 7 mentions, 3 articles; also: Loukachenko, Lukashenko",
 		"lemonde.fr: first seen 2024-09-01, 2 articles, 1 copy",
-		"- -: first seen 2024-09-02, 1 article, 0 copies",
+		"- article a-2: first seen 2024-09-02, 1 article, 0 copies",
 		"(2 sources: lemonde.fr, ria.ru)",
 		"date: - 14 septembre: “" + frenchHeadline,
 		"- 15 сентября: “Лукашенко прибудет",

@@ -2,9 +2,12 @@ package story
 
 import (
 	"sort"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/storyline/storyline/internal/entities"
+	"github.com/storyline/storyline/internal/sentences"
 )
 
 // Result is the outcome of detection over a sequence of articles.
@@ -125,9 +128,10 @@ func (d *Detector) summarize(e *event) Event {
 			names[k] = m
 		}
 		// The headline is the title of the article closest to the event's
-		// centroid: central, so neither a site's odd angle nor a stub.
+		// centroid (central, so neither a site's odd angle nor a stub) that
+		// informs rather than teases.
 		if doc.Title != "" {
-			if s := cosine(sublinearMap(doc.Terms), e.terms, d.termIDF); s > bestSim {
+			if s := cosine(sublinearMap(doc.Terms), e.terms, d.termIDF) * HeadlineQuality(doc.Title); s > bestSim {
 				best, bestSim = di, s
 			}
 		}
@@ -249,4 +253,35 @@ func (d *Detector) storylines(live []int) map[int]string {
 		}
 	}
 	return out
+}
+
+// HeadlineQuality is 1 for a title that informs, less for one that teases
+// (a question, an exclamation, a cliffhanger) or is too short or too long
+// to say what happened.
+func HeadlineQuality(title string) float64 {
+	q := 1.0
+	words := len(strings.Fields(title))
+	switch {
+	case words < 4:
+		q *= 0.5
+	case words > 25:
+		q *= 0.7
+	}
+	t := strings.TrimRight(title, " "+sentences.Closers)
+	if strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
+		q *= 0.6
+	}
+	letters, upper := 0, 0
+	for _, r := range title {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	if letters > 0 && upper*10 > letters*6 {
+		q *= 0.6 // shouting
+	}
+	return q
 }

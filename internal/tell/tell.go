@@ -13,6 +13,7 @@ import (
 	"github.com/storyline/storyline/internal/article"
 	"github.com/storyline/storyline/internal/dates"
 	"github.com/storyline/storyline/internal/entities"
+	"github.com/storyline/storyline/internal/sentences"
 	"github.com/storyline/storyline/internal/story"
 )
 
@@ -69,6 +70,9 @@ type sentence struct {
 	quote        string   // a quotation of three words or more, folded
 	score        float64  // centrality
 	usable       bool     // a whole sentence of prose, fit for a summary
+	// dateline: the sentence is little more than its dates ("November
+	// 20, 2012"), a page's dateline that tells nothing of the day.
+	dateline bool
 }
 
 // Event tells the story of one event.
@@ -141,7 +145,7 @@ func readSentences(ts []*told) {
 		an := analysis.For(a.Lang)
 		resolved := resolveDates(a)
 		ments := entities.Extract(a.Text, a.Lang)
-		for pos, sp := range splitSentences(a.Text) {
+		for pos, sp := range sentences.Split(a.Text) {
 			text := a.Text[sp.Start:sp.End]
 			se := sentence{text: text, art: ai, pos: pos, terms: map[string]float64{}}
 			for _, term := range an.Terms(text) {
@@ -174,6 +178,11 @@ func readSentences(ts []*told) {
 				}
 			}
 			se.numbers = findNumbers(text, dateSpans, an)
+			rest := text
+			for i := len(dateSpans) - 1; i >= 0; i-- {
+				rest = rest[:dateSpans[i][0]] + " " + rest[dateSpans[i][1]:]
+			}
+			se.dateline = len(dateSpans) > 0 && wordsOfLetters(rest) < 4
 			se.quote = findQuote(text)
 			se.usable = usable(text)
 			t.sentences = append(t.sentences, se)
@@ -221,7 +230,7 @@ func usable(text string) bool {
 	if strings.Contains(text, "://") || strings.Contains(text, "www.") || strings.Contains(text, "pic.twitter") || strings.ContainsAny(text, "@#") {
 		return false
 	}
-	trimmed := strings.TrimRight(text, closers)
+	trimmed := strings.TrimRight(text, sentences.Closers)
 	if !strings.HasSuffix(trimmed, ".") && !strings.HasSuffix(trimmed, "!") && !strings.HasSuffix(trimmed, "?") && !strings.HasSuffix(trimmed, "…") {
 		return false
 	}
@@ -323,14 +332,14 @@ func headline(given string, ts []*told, lang string, idf map[string]float64) str
 		if title == "" || t.a.Lang != lang {
 			continue
 		}
-		if title == given && headlineQuality(title) >= 1 {
+		if title == given && story.HeadlineQuality(title) >= 1 {
 			return given
 		}
 		terms := map[string]float64{}
 		for _, term := range analysis.For(t.a.Lang).Terms(title) {
 			terms[term]++
 		}
-		if sc := cosine(terms, centroid, idf) * headlineQuality(title); sc > bestScore {
+		if sc := cosine(terms, centroid, idf) * story.HeadlineQuality(title); sc > bestScore {
 			best, bestScore = title, sc
 		}
 	}
@@ -338,37 +347,6 @@ func headline(given string, ts []*told, lang string, idf map[string]float64) str
 		return given
 	}
 	return best
-}
-
-// headlineQuality is 1 for a title that informs, less for one that teases
-// (a question, an exclamation, a cliffhanger) or is too short or too long
-// to say what happened.
-func headlineQuality(title string) float64 {
-	q := 1.0
-	words := len(strings.Fields(title))
-	switch {
-	case words < 4:
-		q *= 0.5
-	case words > 25:
-		q *= 0.7
-	}
-	t := strings.TrimRight(title, " "+closers)
-	if strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
-		q *= 0.6
-	}
-	letters, upper := 0, 0
-	for _, r := range title {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.IsUpper(r) {
-				upper++
-			}
-		}
-	}
-	if letters > 0 && upper*10 > letters*6 {
-		q *= 0.6 // shouting
-	}
-	return q
 }
 
 // summary picks 3 to 5 central sentences in the story's language, most
@@ -459,6 +437,9 @@ func timeline(ts []*told, lang string) []Moment {
 		}
 		for i := range t.sentences {
 			se := &t.sentences[i]
+			if se.dateline {
+				continue
+			}
 			add := func(d time.Time, p article.Precision) {
 				k := at{d, p}
 				e := byDate[k]
@@ -667,4 +648,22 @@ func appendUniqueString(list []string, s string) []string {
 		return list
 	}
 	return append(list, s)
+}
+
+// wordsOfLetters counts the words of two letters or more: "10: 55 P. M."
+// has none.
+func wordsOfLetters(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters >= 2 {
+			n++
+		}
+	}
+	return n
 }

@@ -1,4 +1,9 @@
-package tell
+// Package sentences cuts news text into sentences, for the stages that
+// quote or shorten it (titles derived from a first sentence, summaries,
+// timelines). It knows the abbreviations and initials after which a full
+// stop ends nothing ("M. Poutine", "Gov. Brown", "U.S. officials", "am 5.
+// Mai") in the languages storyline reads.
+package sentences
 
 import (
 	"strings"
@@ -6,21 +11,21 @@ import (
 	"unicode/utf8"
 )
 
-// span is one sentence of a text, by byte offsets.
-type span struct {
+// Span is one sentence of a text, by byte offsets.
+type Span struct {
 	Start, End int
 	Para       int // paragraph number, from 0
 }
 
-// closers may follow a sentence's final punctuation.
-const closers = "\"'”’»)]›"
+// Closers may follow a sentence's final punctuation.
+const Closers = "\"'”’»)]›"
 
-// splitSentences cuts a text into sentences: paragraphs (lines) first, then
+// Split cuts a text into sentences: paragraphs (lines) first, then
 // at . ! ? … followed by a space and a capital, a digit or an opening quote —
 // except after an initial or an abbreviation ("M. Poutine", "Gov. Brown",
 // "U.S. officials"), where no sentence ends.
-func splitSentences(text string) []span {
-	var out []span
+func Split(text string) []Span {
+	var out []Span
 	para, start := 0, 0
 	for start <= len(text) {
 		end := strings.IndexByte(text[start:], '\n')
@@ -38,7 +43,7 @@ func splitSentences(text string) []span {
 	return out
 }
 
-func splitParagraph(text string, start, end, para int, out []span) []span {
+func splitParagraph(text string, start, end, para int, out []Span) []Span {
 	s := start
 	for i := start; i < end; {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -49,7 +54,7 @@ func splitParagraph(text string, start, end, para int, out []span) []span {
 		j := i
 		for j < end {
 			c, n := utf8.DecodeRuneInString(text[j:])
-			if !strings.ContainsRune(closers, c) {
+			if !strings.ContainsRune(Closers, c) {
 				break
 			}
 			j += n
@@ -75,7 +80,7 @@ func splitParagraph(text string, start, end, para int, out []span) []span {
 		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("\"'“«‘¿¡(", next) {
 			continue
 		}
-		if r == '.' && (abbreviation(text[s:i-1]) || ordinalDay(text[s:i-1], text[k:end])) {
+		if r == '.' && (Abbreviation(text[s:i-1]) || ordinalDay(text[s:i-1], text[k:end])) {
 			continue
 		}
 		out = appendSpan(out, text, s, j, para)
@@ -85,7 +90,7 @@ func splitParagraph(text string, start, end, para int, out []span) []span {
 	return appendSpan(out, text, s, end, para)
 }
 
-func appendSpan(out []span, text string, start, end, para int) []span {
+func appendSpan(out []Span, text string, start, end, para int) []Span {
 	for start < end && unicode.IsSpace(rune(text[start])) {
 		start++
 	}
@@ -93,7 +98,7 @@ func appendSpan(out []span, text string, start, end, para int) []span {
 		end--
 	}
 	if start < end {
-		out = append(out, span{start, end, para})
+		out = append(out, Span{start, end, para})
 	}
 	return out
 }
@@ -115,10 +120,10 @@ var abbreviations = map[string]bool{
 	"sra": true, "srta": true, "dra": true, "ud": true, "sig": true, "dott": true, "avv": true,
 }
 
-// abbreviation reports whether the text before a full stop ends with an
-// initial, a run of capitals ("U.S", "ST"), a known abbreviation or a day
-// number ("am 5. Mai").
-func abbreviation(before string) bool {
+// Abbreviation reports whether the text before a full stop ends with an
+// initial, a run of capitals ("U.S", "ST") or a known abbreviation ("Gov",
+// "Mme").
+func Abbreviation(before string) bool {
 	j := len(before)
 	for j > 0 {
 		r, n := utf8.DecodeLastRuneInString(before[:j])
