@@ -130,6 +130,7 @@ func Storyline(sl story.Storyline, events []Story) Story {
 	if len(s.Disputes) > disputesMax {
 		s.Disputes = s.Disputes[:disputesMax]
 	}
+	s.emptyNotNull()
 	return s
 }
 

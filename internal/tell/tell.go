@@ -114,7 +114,37 @@ func Event(in Input, opt Options) Story {
 	s.Entities = storyEntities(ts)
 	s.Sources = sources(ts)
 	s.Facts, s.Disputes = corroborate(ts, idf)
+	s.emptyNotNull()
 	return s
+}
+
+// emptyNotNull makes empty lists encode as [] rather than null, so a
+// program reading the JSON can range over every list.
+func (s *Story) emptyNotNull() {
+	if s.Summary == nil {
+		s.Summary = []Sentence{}
+	}
+	if s.Timeline == nil {
+		s.Timeline = []Moment{}
+	}
+	if s.Entities == nil {
+		s.Entities = []Entity{}
+	}
+	if s.Sources == nil {
+		s.Sources = []Source{}
+	}
+	if s.Facts == nil {
+		s.Facts = []Fact{}
+	}
+	if s.Disputes == nil {
+		s.Disputes = []Dispute{}
+	}
+	if s.Articles == nil {
+		s.Articles = []Article{}
+	}
+	if s.Languages == nil {
+		s.Languages = []string{}
+	}
 }
 
 // chooseLang is the reader's language when some article is in it, else
