@@ -67,6 +67,7 @@ keeps everything in an embedded store so that the next run adds to it.`,
 		newStoriesCommand(g),
 		newShowCommand(g),
 		newReportCommand(g),
+		newBenchCommand(),
 		newWhyCommand(g),
 		newEvalCommand(),
 	)

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/storyline/storyline/internal/article"
 	"github.com/storyline/storyline/internal/clean"
@@ -40,7 +41,22 @@ type Options struct {
 	// Done is told of each batch of articles once stored (or, without a
 	// store, once processed), with the store's outcome for each.
 	Done func([]*article.Article, []store.Outcome)
+	// Timing, when set, accumulates the time spent in each stage.
+	Timing *Timing
 }
+
+// Timing is the wall time a run spent in each stage. Stages that run on
+// every core (convert, analyse) count wall time, not CPU time.
+type Timing struct {
+	Read    time.Duration // reading and splitting the inputs into records
+	Convert time.Duration // decoding, HTML extraction, date prefixes
+	Clean   time.Duration // furniture removal and titles
+	Analyse time.Duration // language and publication date
+	Store   time.Duration // writing to the store
+}
+
+// Total is the sum of the stages.
+func (t Timing) Total() time.Duration { return t.Read + t.Convert + t.Clean + t.Analyse + t.Store }
 
 // Problem is one thing a user must hear about.
 type Problem struct {
@@ -100,17 +116,28 @@ func Run(ctx context.Context, args []string, st store.Store, opts Options) (Summ
 		}
 	}
 
+	timing := opts.Timing
+	if timing == nil {
+		timing = &Timing{}
+	}
+	// Reading is interleaved with the batches: it is the run's time that
+	// the other stages leave.
+	start, before := time.Now(), timing.Total()-timing.Read
+	defer func() { timing.Read += time.Since(start) - (timing.Total() - timing.Read - before) }()
+
 	var batch []ingest.Record
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		arts := process(batch, cleaner, workers, problem)
+		arts := process(batch, cleaner, workers, problem, timing)
 		batch = batch[:0]
 		var outcomes []store.Outcome
 		if st != nil && len(arts) > 0 {
 			var err error
+			t0 := time.Now()
 			outcomes, err = st.Put(ctx, arts)
+			timing.Store += time.Since(t0)
 			if err != nil {
 				return fmt.Errorf("store: %w", err)
 			}
@@ -164,7 +191,8 @@ func Run(ctx context.Context, args []string, st store.Store, opts Options) (Summ
 
 // process turns a batch of records into cleaned, analysed articles, in
 // order. Records that cannot be decoded are reported and dropped.
-func process(records []ingest.Record, cleaner *clean.Cleaner, workers int, problem func(Problem)) []*article.Article {
+func process(records []ingest.Record, cleaner *clean.Cleaner, workers int, problem func(Problem), timing *Timing) []*article.Article {
+	t0 := time.Now()
 	type prepared struct {
 		doc     ingest.Document
 		err     error
@@ -207,7 +235,12 @@ func process(records []ingest.Record, cleaner *clean.Cleaner, workers int, probl
 		pages = append(pages, preps[i].page)
 		index = append(index, i)
 	}
+	t1 := time.Now()
+	timing.Convert += t1.Sub(t0)
 	results := cleaner.Clean(pages)
+	t2 := time.Now()
+	timing.Clean += t2.Sub(t1)
+	defer func() { timing.Analyse += time.Since(t2) }()
 
 	arts := make([]*article.Article, len(pages))
 	parallel(len(pages), workers, func(k int) {
