@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -23,6 +24,7 @@ func newBenchCommand() *cobra.Command {
 		sizes    string
 		asJSON   bool
 		keep     string
+		cpu      string
 	)
 	cmd := &cobra.Command{
 		Use:   "bench",
@@ -47,6 +49,17 @@ one process each, so each has its own peak memory.`,
 					return fmt.Errorf("--n %q: want positive article counts separated by commas", sizes)
 				}
 				ns = append(ns, n)
+			}
+			if cpu != "" {
+				f, err := os.Create(cpu)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
 			}
 			var results []bench.Result
 			if len(ns) == 1 {
@@ -86,6 +99,7 @@ one process each, so each has its own peak memory.`,
 	cmd.Flags().StringVar(&seedPath, "seed", "../shared/data/ecbplus.jsonl", "gold JSONL corpus to grow the scale corpus from")
 	cmd.Flags().StringVar(&sizes, "n", "10000", "articles in the scale corpus; several sizes separated by commas (10000,100000,1000000)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per size")
+	cmd.Flags().StringVar(&cpu, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	cmd.Flags().StringVar(&keep, "keep", "", "keep the corpus and store in this folder instead of a temporary one")
 	return cmd
 }

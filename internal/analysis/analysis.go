@@ -89,6 +89,21 @@ func For(lang string) *Analyzer {
 	return a
 }
 
+// StopWords returns the stop words registered for lang, folded (lower
+// case, Latin accents removed), sorted; nil for a language not registered.
+func StopWords(lang string) []string {
+	a := For(lang)
+	if a == neutral {
+		return nil
+	}
+	words := make([]string, 0, len(a.stop))
+	for w := range a.stop {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	return words
+}
+
 // Languages returns the registered language codes, sorted.
 func Languages() []string {
 	registryMu.RLock()

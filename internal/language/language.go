@@ -32,6 +32,9 @@ func Detect(title, text string) (string, float64) {
 	if letters(sample) < 10 {
 		return "", 0
 	}
+	if lang, conf := byStopWords(sample); lang != "" {
+		return lang, conf
+	}
 	info := whatlanggo.Detect(sample)
 	if len(sample) < shortSample || info.Confidence < lowConfidence {
 		// On a few lines trigram profiles of close languages collide
