@@ -18,8 +18,10 @@
 package clean
 
 import (
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,18 +80,50 @@ func (l *line) kept() bool { return l.removed == "" }
 // Clean cleans a set of pages together: lines that recur across them are
 // evidence of boilerplate, so pages of one run should be cleaned in one call.
 // Results are in the order of pages and do not depend on that order.
+//
+// The pages are read on every core: only gathering the cross-page evidence
+// is sequential, and the evidence is read-only once gathered.
 func (c *Cleaner) Clean(pages []Page) []Result {
 	all := make([][]*line, len(pages))
-	for i, p := range pages {
-		all[i] = c.splitAndMatch(p.Text)
-	}
+	onEveryCore(len(pages), func(i int) { all[i] = c.splitAndMatch(pages[i].Text) })
 	ev := gatherEvidence(pages, all)
 	results := make([]Result, len(pages))
-	for i, p := range pages {
-		results[i] = c.cleanPage(p, all[i], ev, i)
-	}
+	onEveryCore(len(pages), func(i int) { results[i] = c.cleanPage(pages[i], all[i], ev, i) })
 	return results
 }
+
+// onEveryCore runs f(0..n-1) on GOMAXPROCS goroutines, in chunks.
+func onEveryCore(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/pagesPerChunk+1)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				start := int(next.Add(pagesPerChunk)) - pagesPerChunk
+				if start >= n {
+					return
+				}
+				for i := start; i < min(start+pagesPerChunk, n); i++ {
+					f(i)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// pagesPerChunk is how many pages a goroutine takes at a time: enough to
+// make handing them out cheap.
+const pagesPerChunk = 16
 
 // CleanOne cleans a single page, with no cross-page evidence.
 func (c *Cleaner) CleanOne(p Page) Result { return c.Clean([]Page{p})[0] }
