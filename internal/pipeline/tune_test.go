@@ -16,17 +16,28 @@ import (
 // TestTune prints eval figures for a grid of parameters on every gold
 // corpus. It is how DefaultParams were chosen; set STORYLINE_TUNE=1 to run
 // (and STORYLINE_TUNE=grid for the sweep).
+//
+// Besides each corpus alone, it scores collections mixed as a user
+// feeding unrelated articles together would have them, each scored on the
+// gold labels of its last part only: the ECB+ articles followed by the
+// seeds ("mix-seeds"), the multilingual pages (43 of them French, on other
+// stories) followed by the seeds ("mix-fr"), the ECB+ articles followed by
+// the multilingual pages ("mix-ml"), and the seeds after one French page
+// of the multilingual corpus ("fr1-seeds", mean over the 43 pages). Word
+// and name rarity depend on the whole collection, so they measure whether
+// a background in another language or on other stories glues a small
+// story's events together.
 func TestTune(t *testing.T) {
 	if os.Getenv("STORYLINE_TUNE") == "" {
 		t.Skip("set STORYLINE_TUNE=1 to sweep parameters")
 	}
 	type corpus struct {
 		name  string
-		items []eval.Item
-		docs  []*story.Doc
+		items []eval.Item // the gold labels scored
 		arts  []*article.Article
 	}
 	var corpora []corpus
+	byName := map[string]corpus{}
 	for _, name := range []string{"seeds", "ecbplus", "multilingual"} {
 		path := filepath.Join("../../../shared/data", name+".jsonl")
 		f, err := os.Open(path)
@@ -35,54 +46,85 @@ func TestTune(t *testing.T) {
 		}
 		items, _ := eval.ReadGold(f)
 		f.Close()
-		var docs []*story.Doc
 		var arts []*article.Article
 		if _, err := Run(context.Background(), []string{path}, nil, Options{
 			Done: func(a []*article.Article, _ []store.Outcome) {
-				for _, x := range a {
-					docs = append(docs, story.NewDoc(x, story.DefaultParams))
-					arts = append(arts, x)
-				}
+				arts = append(arts, a...)
 			},
 		}); err != nil {
 			t.Fatal(err)
 		}
-		corpora = append(corpora, corpus{name, items, docs, arts})
+		c := corpus{name, items, arts}
+		corpora = append(corpora, c)
+		byName[name] = c
+	}
+	for _, mix := range []struct{ name, background, scored string }{
+		{"mix-seeds", "ecbplus", "seeds"},
+		{"mix-fr", "multilingual", "seeds"},
+		{"mix-ml", "ecbplus", "multilingual"},
+	} {
+		bg, sc := byName[mix.background], byName[mix.scored]
+		arts := append(append([]*article.Article{}, bg.arts...), sc.arts...)
+		corpora = append(corpora, corpus{mix.name, sc.items, arts})
+	}
+	// detect scores one collection on the gold labels of items: event and
+	// storyline B-cubed, and a description.
+	detect := func(p story.Params, arts []*article.Article, items []eval.Item) (ev, sl eval.Scores) {
+		// Docs cache norms per detector state: each run makes its own.
+		docs := make([]*story.Doc, len(arts))
+		for i, a := range arts {
+			docs[i] = story.NewDoc(a, p)
+		}
+		det := story.NewDetector(p)
+		det.Prime(docs) // as pipeline.Detect does
+		for _, d := range docs {
+			det.Add(d)
+		}
+		res := det.Finish()
+		gold := eval.Labels(items, func(it eval.Item) string { return it.Event })
+		pred, predSL := map[string]string{}, map[string]string{}
+		for _, a := range res.Assignments {
+			if _, ok := gold[a.Article]; !ok {
+				continue // background: not scored
+			}
+			pred[a.Article] = a.Event
+			predSL[a.Article] = a.Storyline
+			if a.Storyline == "" {
+				predSL[a.Article] = a.Event // an event outside any storyline is its own
+			}
+		}
+		ev = eval.Score(gold, pred)
+		if goldSL := eval.Labels(items, func(it eval.Item) string { return it.Storyline }); len(goldSL) > 0 {
+			sl = eval.Score(goldSL, predSL)
+		}
+		return ev, sl
+	}
+	// One unrelated French page added to the seeds, for each French page
+	// of the multilingual corpus in turn: mean F1 over the pages.
+	var french []*article.Article
+	for _, a := range byName["multilingual"].arts {
+		if a.Lang == "fr" {
+			french = append(french, a)
+		}
 	}
 	score := func(p story.Params) string {
 		out := ""
 		for _, c := range corpora {
-			det := story.NewDetector(p)
-			det.Prime(c.docs) // as pipeline.Detect does
-			docs := c.docs
-			if p.TitleBoost != story.DefaultParams.TitleBoost {
-				docs = nil
-				for _, a := range c.arts {
-					docs = append(docs, story.NewDoc(a, p))
-				}
-				det = story.NewDetector(p)
-				det.Prime(docs)
+			ev, sl := detect(p, c.arts, c.items)
+			out += fmt.Sprintf(" %s %.3f/%.3f/%.3f(%d)", c.name, ev.BCubed.Precision, ev.BCubed.Recall, ev.BCubed.F1, ev.PredictedClusters)
+			if sl.Items > 0 {
+				out += fmt.Sprintf(" sl %.3f", sl.BCubed.F1)
 			}
-			for _, d := range docs {
-				det.Add(d)
-			}
-			res := det.Finish()
-			pred := map[string]string{}
-			for _, a := range res.Assignments {
-				pred[a.Article] = a.Event
-			}
-			s := eval.Score(eval.Labels(c.items, func(it eval.Item) string { return it.Event }), pred)
-			out += fmt.Sprintf(" %s %.3f/%.3f/%.3f(%d)", c.name, s.BCubed.Precision, s.BCubed.Recall, s.BCubed.F1, s.PredictedClusters)
-			if gold := eval.Labels(c.items, func(it eval.Item) string { return it.Storyline }); len(gold) > 0 {
-				sl := map[string]string{}
-				for _, a := range res.Assignments {
-					sl[a.Article] = a.Storyline
-					if a.Storyline == "" {
-						sl[a.Article] = a.Event
-					}
-				}
-				out += fmt.Sprintf(" sl %.3f", eval.Score(gold, sl).BCubed.F1)
-			}
+		}
+		var evSum, slSum float64
+		seeds := byName["seeds"]
+		for _, page := range french {
+			ev, sl := detect(p, append([]*article.Article{page}, seeds.arts...), seeds.items)
+			evSum += ev.BCubed.F1
+			slSum += sl.BCubed.F1
+		}
+		if n := float64(len(french)); n > 0 {
+			out += fmt.Sprintf(" fr1-seeds(%d) %.3f sl %.3f", len(french), evSum/n, slSum/n)
 		}
 		return out
 	}

@@ -26,31 +26,62 @@ type Detector struct {
 	decided  []Decision
 	primed   int // docs whose frequencies Prime counted; Add skips counting them
 
+	// langs are the frequencies among the docs of each language, which
+	// is where a doc's words and names are weighed (see idfsFor).
+	langs map[string]*langFreq
+
 	// Rarity weights are cached while the frequencies stand still (always,
 	// once primed); any change to them empties the caches.
 	termIDFs, entIDFs map[string]float64
 	idfVersion        int
 }
 
+// langFreq counts document frequencies among the docs of one language.
+type langFreq struct {
+	n                 int // docs counted
+	termDF, entDF     map[string]int
+	termIDFs, entIDFs map[string]float64 // rarity as seen from this language, cached
+	termW, entW       func(string) float64
+}
+
 // countChanged empties the rarity caches after frequencies change.
 func (d *Detector) countChanged() {
 	d.termIDFs, d.entIDFs = nil, nil
+	for _, l := range d.langs {
+		l.termIDFs, l.entIDFs = nil, nil
+	}
 	d.idfVersion++
+}
+
+// count adds a doc to the document frequencies.
+func (d *Detector) count(doc *Doc) {
+	l := d.langs[doc.Lang]
+	if l == nil {
+		l = &langFreq{termDF: map[string]int{}, entDF: map[string]int{}}
+		l.termW = func(t string) float64 { return d.langIDF(l, t, false) }
+		l.entW = func(k string) float64 { return d.langIDF(l, k, true) }
+		d.langs[doc.Lang] = l
+	}
+	l.n++
+	for t := range doc.Terms {
+		d.termDF[t]++
+		l.termDF[t]++
+	}
+	for k := range doc.Entities {
+		d.entDF[k]++
+		l.entDF[k]++
+	}
 }
 
 // Prime counts term and entity frequencies over all the docs about to be
 // added, so that every placement weighs words by their rarity in the whole
-// collection rather than in the part seen so far. Detection replays the
+// collection (among the docs of their language, see idfsFor) rather than
+// in the part seen so far. Detection replays the
 // stored history, so the collection is known; without Prime, frequencies
 // grow as docs are added (a purely streaming setting).
 func (d *Detector) Prime(docs []*Doc) {
 	for _, doc := range docs {
-		for t := range doc.Terms {
-			d.termDF[t]++
-		}
-		for k := range doc.Entities {
-			d.entDF[k]++
-		}
+		d.count(doc)
 	}
 	d.primed += len(docs)
 	d.countChanged()
@@ -66,8 +97,10 @@ type event struct {
 	dated    bool
 	into     int // index of the event this one was merged into, or -1
 
-	normT, normE float64 // cached norms, valid when normVersion is idfVersion+1
-	normVersion  int
+	// norms caches the term and entity norms as seen from each language
+	// (see idfsFor); valid when normVersion is idfVersion+1.
+	norms       map[string][2]float64
+	normVersion int
 }
 
 // Decision explains where one article went and why.
@@ -101,6 +134,7 @@ func NewDetector(p Params) *Detector {
 		termDF:   map[string]int{},
 		entDF:    map[string]int{},
 		postings: map[string][]int{},
+		langs:    map[string]*langFreq{},
 		dups:     dedup.NewIndex(),
 		byID:     map[string]int{},
 	}
@@ -112,12 +146,7 @@ func (d *Detector) Add(doc *Doc) Decision {
 	d.docs = append(d.docs, doc)
 	d.byID[doc.ID] = di
 	if di >= d.primed {
-		for t := range doc.Terms {
-			d.termDF[t]++
-		}
-		for k := range doc.Entities {
-			d.entDF[k]++
-		}
+		d.count(doc)
 		d.countChanged()
 	} else if len(d.docs) > d.primed {
 		d.countChanged() // the collection grew past what was primed
@@ -291,8 +320,9 @@ func (d *Detector) mostHits(hits map[int]int) []int {
 // score compares a doc with an event.
 func (d *Detector) score(doc *Doc, e *event) Candidate {
 	docTerms, docEnts := doc.weights()
-	text := d.cosineTo(docTerms, d.docNorm(doc, false), e.terms, d.eventNorm(e, false), d.termIDF)
-	ent := d.cosineTo(docEnts, d.docNorm(doc, true), e.ents, d.eventNorm(e, true), d.entIDF)
+	tIDF, eIDF := d.idfsFor(doc.Lang)
+	text := d.cosineTo(docTerms, d.docNorm(doc, false), e.terms, d.eventNorm(e, doc.Lang, false), tIDF)
+	ent := d.cosineTo(docEnts, d.docNorm(doc, true), e.ents, d.eventNorm(e, doc.Lang, true), eIDF)
 	c := Candidate{Event: d.idOf(e), Text: round(text), Entity: round(ent), Articles: len(e.docs)}
 	s := text
 	if len(docEnts) > 0 && len(e.ents) > 0 {
@@ -351,6 +381,56 @@ func (d *Detector) entIDF(k string) float64 {
 	return v
 }
 
+// idfsFor are the rarity weights of words and of entities with which a
+// doc of language lang is compared. A word or name is weighed by its
+// rarity among the docs of that language: stems belong to one language,
+// and a minority language's common words, or the names every page of a
+// small story in that language repeats, are not rare because the rest of
+// the collection is written in other languages or about other things. A
+// key no doc of the language uses (it can only be in the event compared
+// with, from articles in other languages) is weighed among the docs of the
+// languages that use it.
+func (d *Detector) idfsFor(lang string) (terms, ents func(string) float64) {
+	if l := d.langs[lang]; l != nil {
+		return l.termW, l.entW
+	}
+	return d.termIDF, d.entIDF // a doc not counted (Add counts every doc)
+}
+
+// langIDF is the rarity of a word (or, with ent, an entity key) as seen
+// from the docs of one language (see idfsFor), cached.
+func (d *Detector) langIDF(l *langFreq, key string, ent bool) float64 {
+	cache, df := &l.termIDFs, l.termDF
+	if ent {
+		cache, df = &l.entIDFs, l.entDF
+	}
+	if v, ok := (*cache)[key]; ok {
+		return v
+	}
+	if *cache == nil {
+		*cache = map[string]float64{}
+	}
+	var v float64
+	if n := df[key]; n > 0 {
+		v = idf(l.n, n)
+	} else {
+		users, total := 0, 0
+		for _, o := range d.langs {
+			odf := o.termDF
+			if ent {
+				odf = o.entDF
+			}
+			if c := odf[key]; c > 0 {
+				users += o.n
+				total += c
+			}
+		}
+		v = idf(users, total)
+	}
+	(*cache)[key] = v
+	return v
+}
+
 // collection is the number of docs frequencies are counted over.
 func (d *Detector) collection() int { return max(len(d.docs), d.primed) }
 
@@ -395,12 +475,13 @@ func (doc *Doc) weights() (terms, ents map[string]float64) {
 	return doc.termW, doc.entW
 }
 
-// docNorm is the IDF-weighted norm of a doc's terms (or entities), cached
-// until frequencies change.
+// docNorm is the IDF-weighted norm of a doc's terms (or entities), as seen
+// from its language, cached until frequencies change.
 func (d *Detector) docNorm(doc *Doc, ents bool) float64 {
 	if doc.normVersion != d.idfVersion+1 {
 		t, e := doc.weights()
-		doc.normT, doc.normE = norm(t, d.termIDF), norm(e, d.entIDF)
+		tIDF, eIDF := d.idfsFor(doc.Lang)
+		doc.normT, doc.normE = norm(t, tIDF), norm(e, eIDF)
 		doc.normVersion = d.idfVersion + 1
 	}
 	if ents {
@@ -409,17 +490,27 @@ func (d *Detector) docNorm(doc *Doc, ents bool) float64 {
 	return doc.normT
 }
 
-// eventNorm is docNorm for an event; its cache is also emptied when the
-// event changes (see touch).
-func (d *Detector) eventNorm(e *event, ents bool) float64 {
+// eventNorm is docNorm for an event as seen from language lang; its cache
+// is also emptied when the event changes. An event is compared with the
+// docs of few languages, so its norms are computed a few times per change.
+func (d *Detector) eventNorm(e *event, lang string, ents bool) float64 {
 	if e.normVersion != d.idfVersion+1 {
-		e.normT, e.normE = norm(e.terms, d.termIDF), norm(e.ents, d.entIDF)
+		e.norms = nil
 		e.normVersion = d.idfVersion + 1
 	}
-	if ents {
-		return e.normE
+	n, ok := e.norms[lang]
+	if !ok {
+		tIDF, eIDF := d.idfsFor(lang)
+		n = [2]float64{norm(e.terms, tIDF), norm(e.ents, eIDF)}
+		if e.norms == nil {
+			e.norms = map[string][2]float64{}
+		}
+		e.norms[lang] = n
 	}
-	return e.normT
+	if ents {
+		return n[1]
+	}
+	return n[0]
 }
 
 func norm(m map[string]float64, idf func(string) float64) float64 {

@@ -24,8 +24,14 @@ func (d *Detector) refine(passes int) {
 				// Alone, it has nothing to compare against but others. A
 				// short article scores low against everything; what counts
 				// is that one event stands out: it attaches to the best
-				// event when that scores well above the runner-up.
+				// event when that scores well above the runner-up. With no
+				// runner-up (a small collection, or one story among
+				// unrelated ones), the event has to stand out from
+				// AttachMin, the level of chance resemblance.
 				best, s, second := d.bestTwo(doc, cur)
+				if second <= 0 {
+					second = d.p.AttachMin
+				}
 				if best >= 0 && (s >= d.p.Join || s >= d.p.AttachMin && s >= d.p.AttachMargin*second) {
 					d.move(di, cur, best)
 					moved++
