@@ -2,6 +2,7 @@ package story
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -16,20 +17,38 @@ func (d *Detector) consolidate() {
 		a, b int
 		s    float64
 	}
+	// Only events changed since the last consolidation are compared (with
+	// any candidate): the rest were compared, unchanged, before. That keeps
+	// a consolidation's cost to the events that grew, not to the history.
+	defer func() {
+		for _, ei := range d.changed {
+			d.events[ei].changed = false
+		}
+		d.changed = d.changed[:0]
+	}()
 	for round := 0; round < 8; round++ {
 		// Best pairs first, like average-link agglomeration: the most
 		// similar events merge before weaker links are considered.
 		var pairs []pair
-		for ei, e := range d.events {
+		changed := slices.Clone(d.changed)
+		slices.Sort(changed)
+		for _, ei := range changed {
+			e := d.events[ei]
+			e.changed = false
+		}
+		d.changed = d.changed[:0]
+		for _, ei := range changed {
+			e := d.events[ei]
 			if e.into >= 0 || len(e.docs) == 0 {
 				continue
 			}
 			for _, oi := range d.eventCandidates(e) {
-				if oi <= ei {
-					continue
-				}
 				o := d.events[oi]
-				s := d.eventSimilarity(e, o)
+				if _, found := slices.BinarySearch(changed, oi); oi == ei || found && oi < ei {
+					continue // the same event, or a pair met from its other side
+				}
+				a, b := min(ei, oi), max(ei, oi)
+				s := d.eventSimilarity(d.events[a], d.events[b])
 				if s < d.p.Merge {
 					continue
 				}
@@ -39,7 +58,7 @@ func (d *Detector) consolidate() {
 				if c := min(d.selfSimilarity(e), d.selfSimilarity(o)); s < d.p.MergeCohesion*c {
 					continue
 				}
-				pairs = append(pairs, pair{ei, oi, s})
+				pairs = append(pairs, pair{a, b, s})
 			}
 		}
 		if len(pairs) == 0 {
@@ -118,40 +137,81 @@ func (d *Detector) selfSimilarity(e *event) float64 {
 	if len(e.docs) < 2 {
 		return math.Inf(1)
 	}
+	if e.selfVersion == d.idfVersion+1 {
+		return e.self
+	}
+	defer func() { e.selfVersion = d.idfVersion + 1 }()
 	docs := e.docs
 	if len(docs) > maxLinkDocs {
 		docs = docs[:maxLinkDocs]
 	}
 	var sum float64
 	for _, di := range docs {
-		sum += d.score(d.docs[di], d.without(e, di)).Score
+		sum += d.scoreWithout(di, e)
 	}
-	return sum / float64(len(docs))
+	e.self = sum / float64(len(docs))
+	return e.self
 }
 
-// without is a copy of event e without doc di, for scoring di against the
-// rest of its event.
-func (d *Detector) without(e *event, di int) *event {
+// scoreWithout is the score of doc di against the rest of its event e: what
+// score gives against e with di taken out, computed from e's weights and
+// norms without copying them.
+func (d *Detector) scoreWithout(di int, e *event) float64 {
 	doc := d.docs[di]
-	o := &event{idx: e.idx, terms: make(map[string]float64, len(e.terms)), ents: make(map[string]float64, len(e.ents)), into: -1}
-	for _, x := range e.docs {
-		if x != di {
-			o.docs = append(o.docs, x)
-		}
-	}
 	dt, de := doc.weights()
-	for t, w := range e.terms {
-		if v := w - dt[t]; v > 1e-9 {
-			o.terms[t] = v
+	tIDF, eIDF := d.idfsFor(doc.Lang)
+	text, _ := cosineWithout(dt, d.docNorm(doc, false), e.terms, d.eventNorm(e, doc.Lang, false), tIDF)
+	ent, restHasEnts := cosineWithout(de, d.docNorm(doc, true), e.ents, d.eventNorm(e, doc.Lang, true), eIDF)
+	s := text
+	if len(de) > 0 && restHasEnts {
+		s = (d.p.TextWeight*text + d.p.EntityWeight*ent) / (d.p.TextWeight + d.p.EntityWeight)
+	}
+	rest := &event{min: e.min, max: e.max, dated: e.dated}
+	if doc.DateOK {
+		// Its dates may have set the event's range: the range of the others.
+		rest.dated = false
+		for _, x := range e.docs {
+			if o := d.docs[x]; x != di && o.DateOK {
+				rest.widen(o.Date, o.DateEnd)
+			}
 		}
 	}
-	for k, w := range e.ents {
-		if v := w - de[k]; v > 1e-9 {
-			o.ents[k] = v
+	return round(s * d.timeFactor(doc.DateOK, doc.Date, doc.DateEnd, rest))
+}
+
+// cosineWithout is the IDF-weighted cosine of a with b − a, given the
+// norms of a and b, and whether b − a has any weight left.
+func cosineWithout(a map[string]float64, na float64, b map[string]float64, nb float64, idf func(string) float64) (float64, bool) {
+	var dot, removed float64
+	shared := 0
+	for k, wa := range a {
+		wb, ok := b[k]
+		if !ok {
+			continue
+		}
+		shared++
+		i2 := idf(k) * idf(k)
+		r := wb - wa
+		if r <= 1e-9 {
+			r = 0
+		}
+		dot += wa * r * i2
+		removed += (wb*wb - r*r) * i2
+	}
+	restLeft := len(b) > shared
+	if !restLeft {
+		for k, wa := range a {
+			if wb, ok := b[k]; ok && wb-wa > 1e-9 {
+				restLeft = true
+				break
+			}
 		}
 	}
-	d.redate(o)
-	return o
+	rest := nb*nb - removed
+	if na == 0 || rest <= 1e-12 || !restLeft {
+		return 0, restLeft
+	}
+	return dot / (na * math.Sqrt(rest)), restLeft
 }
 
 // maxLinkDocs bounds the articles compared when two events are.
@@ -159,7 +219,8 @@ const maxLinkDocs = 16
 
 // merge moves every doc of o into e.
 func (d *Detector) merge(e, o *event) {
-	e.normVersion, o.normVersion = 0, 0
+	d.touch(e)
+	d.touch(o)
 	e.docs = append(e.docs, o.docs...)
 	sort.Ints(e.docs)
 	for t, w := range o.terms {

@@ -26,6 +26,11 @@ type Detector struct {
 	decided  []Decision
 	primed   int // docs whose frequencies Prime counted; Add skips counting them
 
+	// changed lists the events touched since the last consolidation: the
+	// only ones it needs to compare, since with the frequencies primed an
+	// unchanged pair scores as it did when last compared.
+	changed []int
+
 	// langs are the frequencies among the docs of each language, which
 	// is where a doc's words and names are weighed (see idfsFor).
 	langs map[string]*langFreq
@@ -101,6 +106,23 @@ type event struct {
 	// (see idfsFor); valid when normVersion is idfVersion+1.
 	norms       map[string][2]float64
 	normVersion int
+
+	// changed: members joined, left or merged since the event was last
+	// compared in consolidation (see Detector.changed).
+	changed bool
+	// self caches selfSimilarity; valid when selfVersion is idfVersion+1.
+	self        float64
+	selfVersion int
+}
+
+// touch records that an event's members changed: its cached norms and
+// self-similarity are stale, and consolidation must compare it again.
+func (d *Detector) touch(e *event) {
+	e.normVersion, e.selfVersion = 0, 0
+	if !e.changed {
+		e.changed = true
+		d.changed = append(d.changed, e.idx)
+	}
 }
 
 // Decision explains where one article went and why.
@@ -221,7 +243,7 @@ func (d *Detector) join(e *event, di int) {
 // caller has updated) and indexes e under the doc's keys, each key keeping
 // its PostingCap most recent events.
 func (d *Detector) absorb(e *event, doc *Doc) {
-	e.normVersion = 0
+	d.touch(e)
 	dt, de := doc.weights()
 	for t, w := range dt {
 		e.terms[t] += w

@@ -99,7 +99,7 @@ func (d *Detector) move(di, from, to int) {
 // unjoin removes doc di from event e's members and weights.
 func (d *Detector) unjoin(e *event, di int) {
 	doc := d.docs[di]
-	e.normVersion = 0
+	d.touch(e)
 	for i, x := range e.docs {
 		if x == di {
 			e.docs = append(e.docs[:i:i], e.docs[i+1:]...)
