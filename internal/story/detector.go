@@ -177,9 +177,11 @@ func (d *Detector) Add(doc *Doc) Decision {
 	dec := Decision{Doc: doc.ID, Threshold: d.p.Join}
 	cands := d.candidates(doc)
 	scored := make([]Candidate, 0, len(cands))
+	of := make(map[string]*event, len(cands))
 	best, bestScore := -1, -1.0
 	for _, ei := range cands {
 		c := d.score(doc, d.events[ei])
+		of[c.Event] = d.events[ei]
 		scored = append(scored, c)
 		if c.Score > bestScore && c.Score >= d.p.Join {
 			best, bestScore = ei, c.Score
@@ -188,6 +190,9 @@ func (d *Detector) Add(doc *Doc) Decision {
 	sort.SliceStable(scored, func(i, j int) bool { return scored[i].Score > scored[j].Score })
 	if len(scored) > 5 {
 		scored = scored[:5]
+	}
+	for i := range scored {
+		scored[i].Shared = shared(doc, of[scored[i].Event])
 	}
 	dec.Candidates = scored
 
@@ -341,10 +346,10 @@ func (d *Detector) mostHits(hits map[int]int) []int {
 
 // score compares a doc with an event.
 func (d *Detector) score(doc *Doc, e *event) Candidate {
-	docTerms, docEnts := doc.weights()
-	tIDF, eIDF := d.idfsFor(doc.Lang)
-	text := d.cosineTo(docTerms, d.docNorm(doc, false), e.terms, d.eventNorm(e, doc.Lang, false), tIDF)
-	ent := d.cosineTo(docEnts, d.docNorm(doc, true), e.ents, d.eventNorm(e, doc.Lang, true), eIDF)
+	_, docEnts := doc.weights()
+	scaledT, scaledE := d.scaled(doc)
+	text := dotScaled(scaledT, e.terms, d.docNorm(doc, false)*d.eventNorm(e, doc.Lang, false))
+	ent := dotScaled(scaledE, e.ents, d.docNorm(doc, true)*d.eventNorm(e, doc.Lang, true))
 	c := Candidate{Event: d.idOf(e), Text: round(text), Entity: round(ent), Articles: len(e.docs)}
 	s := text
 	if len(docEnts) > 0 && len(e.ents) > 0 {
@@ -353,13 +358,21 @@ func (d *Detector) score(doc *Doc, e *event) Candidate {
 	tf := d.timeFactor(doc.DateOK, doc.Date, doc.DateEnd, e)
 	c.Time = round(tf)
 	c.Score = round(s * tf)
+	return c
+}
+
+// shared lists the entities a doc shares with an event, for explaining a
+// decision.
+func shared(doc *Doc, e *event) []string {
+	_, docEnts := doc.weights()
+	var out []string
 	for k := range docEnts {
 		if e.ents[k] > 0 {
-			c.Shared = append(c.Shared, k)
+			out = append(out, k)
 		}
 	}
-	sort.Strings(c.Shared)
-	return c
+	sort.Strings(out)
+	return out
 }
 
 // timeFactor is 1 for an article dated within the event's range (or when
@@ -544,23 +557,51 @@ func norm(m map[string]float64, idf func(string) float64) float64 {
 	return math.Sqrt(n)
 }
 
-// cosineTo is the IDF-weighted cosine of a and b given their norms.
-func (d *Detector) cosineTo(a map[string]float64, na float64, b map[string]float64, nb float64, idf func(string) float64) float64 {
-	if na == 0 || nb == 0 {
-		return 0
+// weighted is a key with a weight.
+type weighted struct {
+	key string
+	w   float64
+}
+
+// scaled are a doc's term and entity weights times the square of their
+// rarity as seen from its language, computed once while frequencies stand
+// still: a cosine with an event is then one lookup a key.
+func (d *Detector) scaled(doc *Doc) (terms, ents []weighted) {
+	if doc.scaledVersion != d.idfVersion+1 {
+		t, e := doc.weights()
+		tIDF, eIDF := d.idfsFor(doc.Lang)
+		doc.scaledT = scaleBy(doc.scaledT[:0], t, tIDF)
+		doc.scaledE = scaleBy(doc.scaledE[:0], e, eIDF)
+		doc.scaledVersion = d.idfVersion + 1
 	}
-	if len(b) < len(a) {
-		a, b = b, a
-	}
-	var dot float64
-	for k, wa := range a {
-		if wb, ok := b[k]; ok {
-			i := idf(k)
-			dot += wa * wb * i * i
+	return doc.scaledT, doc.scaledE
+}
+
+func scaleBy(dst []weighted, m map[string]float64, idf func(string) float64) []weighted {
+	for k, w := range m {
+		i := idf(k)
+		if x := w * i * i; x != 0 {
+			dst = append(dst, weighted{k, x})
 		}
 	}
-	return dot / (na * nb)
+	return dst
 }
+
+// dotScaled is the cosine of a doc's scaled weights with b, given the
+// product of their norms.
+func dotScaled(a []weighted, b map[string]float64, norms float64) float64 {
+	if norms == 0 {
+		return 0
+	}
+	var dot float64
+	for _, x := range a {
+		if wb, ok := b[x.key]; ok {
+			dot += x.w * wb
+		}
+	}
+	return dot / norms
+}
+
 
 // cosine is the cosine of two weight vectors after IDF weighting.
 func cosine(a, b map[string]float64, idf func(string) float64) float64 {

@@ -32,6 +32,10 @@ type Doc struct {
 	termW, entW  map[string]float64 // sublinear weights, computed once
 	normT, normE float64            // IDF-weighted norms, cached by a Detector
 	normVersion  int
+	// scaledT and scaledE are the weights times rarity squared, cached by
+	// a Detector (see Detector.scaled).
+	scaledT, scaledE []weighted
+	scaledVersion    int
 }
 
 // Entity is an entity as shown to a reader.
