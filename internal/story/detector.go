@@ -602,7 +602,6 @@ func dotScaled(a []weighted, b map[string]float64, norms float64) float64 {
 	return dot / norms
 }
 
-
 // cosine is the cosine of two weight vectors after IDF weighting.
 func cosine(a, b map[string]float64, idf func(string) float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
