@@ -70,6 +70,7 @@ keeps everything in an embedded store so that the next run adds to it.`,
 		newBenchCommand(),
 		newWhyCommand(g),
 		newEvalCommand(),
+		newServeCommand(g),
 	)
 	return root
 }

@@ -65,6 +65,10 @@ type Reader struct {
 	MaxBytes int64       // per page; DefaultMaxBytes when 0
 	Stdin    io.Reader   // read for StdinPath
 	OnRead   func(n int) // told of bytes read from disk, for progress; may be nil
+	// StdinName names standard input in the sources of its records, for a
+	// caller whose standard input is something else (the server's request
+	// bodies and feed pages); StdinPath when empty.
+	StdinName string
 }
 
 func (r *Reader) maxBytes() int64 {
@@ -93,6 +97,9 @@ func (r *Reader) Read(in Input, emit func(Record), fail func(*Error)) error {
 	}
 	defer rc.Close()
 	src := article.Source{Path: in.Path}
+	if in.Path == StdinPath && r.StdinName != "" {
+		src.Path = r.StdinName
+	}
 	var body io.Reader = rc
 	if r.OnRead != nil {
 		body = &countingReader{r: rc, onRead: r.OnRead}

@@ -21,20 +21,46 @@ var templateFS embed.FS
 // pageTemplates are parsed with html/template so that every piece of story
 // text is escaped for the context it lands in; no story text is ever passed
 // as a trusted template.HTML, CSS or URL value.
-var pageTemplates = template.Must(template.New("").Funcs(template.FuncMap{
-	"title":     title,
-	"plural":    plural,
-	"iso":       isoDate,
-	"span":      dateSpan,
-	"moment":    momentDate,
-	"published": publishedDate,
-	"site":      siteOrDash,
-	"source":    sentenceSource,
-	"srcname":   sourceName,
-	"sources":   distinctSources,
-	"httpURL":   httpURL,
-	"join":      strings.Join,
-}).ParseFS(templateFS, "templates/*"))
+var pageTemplates = template.Must(Templates())
+
+// Templates returns a new set of the report's HTML templates, with their
+// functions, for pages built around them: the server adds its own layout
+// and list page to it and shows a story with "story-sections" (see
+// templates/sections.html). Each call parses afresh, so callers may add or
+// redefine templates without touching the report's.
+func Templates() (*template.Template, error) {
+	return template.New("").Funcs(template.FuncMap{
+		"title":     title,
+		"plural":    plural,
+		"iso":       isoDate,
+		"span":      dateSpan,
+		"moment":    momentDate,
+		"published": publishedDate,
+		"site":      siteOrDash,
+		"source":    sentenceSource,
+		"srcname":   sourceName,
+		"sources":   distinctSources,
+		"httpURL":   httpURL,
+		"join":      strings.Join,
+	}).ParseFS(templateFS, "templates/*")
+}
+
+// Stylesheet is the CSS of the report's pages, for pages that link to a
+// stylesheet rather than embed it.
+func Stylesheet() []byte {
+	b, err := templateFS.ReadFile("templates/style.css")
+	if err != nil {
+		panic(err) // embedded at build time: cannot be missing
+	}
+	return b
+}
+
+// Sanitize returns a copy of s without control characters and bidi
+// embeddings, overrides and isolates in any of its text; see
+// withoutControls. Pages that show a story with Templates call it first.
+func Sanitize(s tell.Story) tell.Story {
+	return withoutControls(reflect.ValueOf(s)).Interface().(tell.Story)
+}
 
 type indexPage struct {
 	Stories   []indexEntry
@@ -78,7 +104,7 @@ func Report(dir string, stories []tell.Story, generated time.Time) error {
 
 	index := indexPage{Generated: stamp}
 	for _, s := range stories {
-		s = withoutControls(reflect.ValueOf(s)).Interface().(tell.Story)
+		s = Sanitize(s)
 		page := storyPage{Story: s, Generated: stamp, pages: pages}
 		if err := writePage(filepath.Join(storiesDir, pages[s.ID]), "story.html", page); err != nil {
 			return err
@@ -145,6 +171,10 @@ func withoutControls(v reflect.Value) reflect.Value {
 	}
 	return v
 }
+
+// SanitizeText is Sanitize for one string of page text shown outside a
+// told story, such as an event's headline in a list.
+func SanitizeText(s string) string { return strings.Map(dropControl, s) }
 
 func dropControl(r rune) rune {
 	switch {

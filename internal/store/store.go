@@ -72,8 +72,28 @@ type Store interface {
 	Storyline(ctx context.Context, id string) (story.Storyline, error)
 	Assignment(ctx context.Context, articleID string) (story.Assignment, error)
 
+	// Search finds the articles whose title or text hold every word of
+	// query (case and accents ignored), best match first, at most limit of
+	// them. Words are matched whole; query syntax characters are ordinary
+	// text. A query without any word is an error wrapping ErrBadQuery.
+	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+
 	// Close releases the store; it must not be used afterwards.
 	Close() error
+}
+
+// ErrBadQuery is returned, possibly wrapped, by Search for a query it cannot
+// run, such as one without any word.
+var ErrBadQuery = errors.New("bad search query")
+
+// SearchHit is one article found by Search.
+type SearchHit struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	URL     string `json:"url,omitempty"`
+	Site    string `json:"site,omitempty"`
+	Lang    string `json:"lang,omitempty"`
+	Snippet string `json:"snippet"` // words around the match, from the text
 }
 
 // ListOptions pages the result of List.

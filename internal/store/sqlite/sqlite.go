@@ -110,6 +110,28 @@ var migrations = []string{
 		body      TEXT NOT NULL
 	);
 	CREATE INDEX assignments_event ON assignments (event);`,
+
+	// Version 3: full-text search over titles and texts (FTS5), for the
+	// server's search. The index holds no copy of the text (external
+	// content: it reads the articles table), triggers keep it in step with
+	// Put, and "rebuild" indexes the articles stored before this version.
+	// remove_diacritics 2 lets "bielorussie" find "Biélorussie".
+	`CREATE VIRTUAL TABLE articles_fts USING fts5 (
+		title, text,
+		content = 'articles', content_rowid = 'seq',
+		tokenize = 'unicode61 remove_diacritics 2'
+	);
+	CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+		INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+	END;
+	CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+		INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+	END;
+	CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+		INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+		INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+	END;
+	INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');`,
 }
 
 // Open opens the store at path, creating the file and its parent
