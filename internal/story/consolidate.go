@@ -221,6 +221,7 @@ const maxLinkDocs = 16
 func (d *Detector) merge(e, o *event) {
 	d.touch(e)
 	d.touch(o)
+	e.normVersion, o.normVersion = 0, 0
 	e.docs = append(e.docs, o.docs...)
 	sort.Ints(e.docs)
 	for t, w := range o.terms {

@@ -118,7 +118,7 @@ type event struct {
 // touch records that an event's members changed: its cached norms and
 // self-similarity are stale, and consolidation must compare it again.
 func (d *Detector) touch(e *event) {
-	e.normVersion, e.selfVersion = 0, 0
+	e.selfVersion = 0
 	if !e.changed {
 		e.changed = true
 		d.changed = append(d.changed, e.idx)
@@ -249,13 +249,7 @@ func (d *Detector) join(e *event, di int) {
 // its PostingCap most recent events.
 func (d *Detector) absorb(e *event, doc *Doc) {
 	d.touch(e)
-	dt, de := doc.weights()
-	for t, w := range dt {
-		e.terms[t] += w
-	}
-	for k, w := range de {
-		e.ents[k] += w
-	}
+	d.addWeights(e, doc, 1)
 	if doc.DateOK {
 		e.widen(doc.Date, doc.DateEnd)
 	}
@@ -536,16 +530,62 @@ func (d *Detector) eventNorm(e *event, lang string, ents bool) float64 {
 	n, ok := e.norms[lang]
 	if !ok {
 		tIDF, eIDF := d.idfsFor(lang)
-		n = [2]float64{norm(e.terms, tIDF), norm(e.ents, eIDF)}
+		t, k := norm(e.terms, tIDF), norm(e.ents, eIDF)
+		n = [2]float64{t * t, k * k}
 		if e.norms == nil {
 			e.norms = map[string][2]float64{}
 		}
 		e.norms[lang] = n
 	}
 	if ents {
-		return n[1]
+		return math.Sqrt(max(n[1], 0))
 	}
-	return n[0]
+	return math.Sqrt(max(n[0], 0))
+}
+
+// addWeights adds a doc's weights to an event's (sign 1) or takes them out
+// (sign -1), updating the squared norms the event caches for each
+// language instead of dropping them: a large event gains an article at the
+// cost of the article's words, not of its own.
+func (d *Detector) addWeights(e *event, doc *Doc, sign float64) {
+	dt, de := doc.weights()
+	valid := e.normVersion == d.idfVersion+1
+	for lang, n := range e.norms {
+		if !valid {
+			break
+		}
+		tIDF, eIDF := d.idfsFor(lang)
+		n[0] += deltaNorm2(e.terms, dt, sign, tIDF)
+		n[1] += deltaNorm2(e.ents, de, sign, eIDF)
+		e.norms[lang] = n
+	}
+	apply := func(m, w map[string]float64) {
+		for k, x := range w {
+			if v := m[k] + sign*x; v > 1e-9 {
+				m[k] = v
+			} else {
+				delete(m, k)
+			}
+		}
+	}
+	apply(e.terms, dt)
+	apply(e.ents, de)
+}
+
+// deltaNorm2 is how much the squared norm of m changes when w is added to
+// it (sign 1) or taken from it (sign -1).
+func deltaNorm2(m, w map[string]float64, sign float64, idf func(string) float64) float64 {
+	var delta float64
+	for k, x := range w {
+		old := m[k]
+		v := old + sign*x
+		if v <= 1e-9 {
+			v = 0
+		}
+		i := idf(k)
+		delta += (v*v - old*old) * i * i
+	}
+	return delta
 }
 
 func norm(m map[string]float64, idf func(string) float64) float64 {

@@ -106,17 +106,7 @@ func (d *Detector) unjoin(e *event, di int) {
 			break
 		}
 	}
-	dt, de := doc.weights()
-	for t, w := range dt {
-		if e.terms[t] -= w; e.terms[t] <= 1e-9 {
-			delete(e.terms, t)
-		}
-	}
-	for k, w := range de {
-		if e.ents[k] -= w; e.ents[k] <= 1e-9 {
-			delete(e.ents, k)
-		}
-	}
+	d.addWeights(e, doc, -1)
 	d.redate(e)
 }
 
