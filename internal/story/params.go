@@ -89,8 +89,12 @@ type Params struct {
 	MergeCohesion float64
 	// ConsolidateEvery is how many articles pass between consolidations.
 	ConsolidateEvery int
-	// MaxCandidates bounds the events scored for one article; PostingCap
-	// bounds how many events one index key remembers (the most recent).
+	// MaxCandidates bounds the events scored for one article (those sharing
+	// the most index keys with it); PostingCap bounds how many events one
+	// index key remembers (the most recent). 20 candidates give the same
+	// events as 40 on the three corpora and the same F1 on a 5,000-article
+	// bench corpus (0.681 against 0.680), 20% faster; 10 lose on the
+	// multilingual corpus (0.700 against 0.712).
 	MaxCandidates, PostingCap int
 	// IndexTerms is how many of an article's rarest terms are looked up.
 	IndexTerms int
@@ -117,7 +121,7 @@ var DefaultParams = Params{
 	AttachMargin:      1.5,
 	MergeCohesion:     0.7,
 	ConsolidateEvery:  500,
-	MaxCandidates:     40,
+	MaxCandidates:     20,
 	PostingCap:        64,
 	IndexTerms:        12,
 	StorylineActors:   5,
