@@ -19,7 +19,7 @@ func newArticlesCommand(g *globals) *cobra.Command {
 		Short: "List the articles in the store",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := g.openExistingStore()
+			st, err := g.openExistingStore(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -59,7 +59,7 @@ func newArticleCommand(g *globals) *cobra.Command {
 		Short: "Show one stored article: its cleaned text, or its raw input with --raw",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := g.openExistingStore()
+			st, err := g.openExistingStore(cmd.Context())
 			if err != nil {
 				return err
 			}

@@ -15,6 +15,8 @@ import (
 	"github.com/storyline/storyline/internal/eval"
 	"github.com/storyline/storyline/internal/ingest"
 	"github.com/storyline/storyline/internal/pipeline"
+	"github.com/storyline/storyline/internal/store"
+	"github.com/storyline/storyline/internal/store/postgres"
 	"github.com/storyline/storyline/internal/store/sqlite"
 	"github.com/storyline/storyline/internal/story"
 )
@@ -31,7 +33,7 @@ type evalReport struct {
 	Languages     map[string]eval.Scores `json:"languages"`
 }
 
-func newEvalCommand() *cobra.Command {
+func newEvalCommand(g *globals) *cobra.Command {
 	var (
 		gold        string
 		asJSON      bool
@@ -42,7 +44,8 @@ func newEvalCommand() *cobra.Command {
 		Short: "Score story detection against a gold-labelled JSONL corpus",
 		Long: `Run the engine on a gold JSONL corpus (one article per line: id, url, text,
 event, optional storyline and lang) in a temporary store — the user's store
-is not touched — reading only id, url and text, then score its events (and
+is not touched (with --store, a temporary schema of that database, dropped
+after) — reading only id, url and text, then score its events (and
 storylines, when the file has them) against the labels: B-cubed and pairwise
 precision, recall and F1, adjusted Rand index, cluster counts, per-language
 figures and throughput.`,
@@ -51,7 +54,7 @@ figures and throughput.`,
 			if gold == "" {
 				return fmt.Errorf("--gold FILE is required")
 			}
-			rep, res, err := runEval(cmd, gold)
+			rep, res, err := runEval(cmd, g, gold)
 			if err != nil {
 				return err
 			}
@@ -76,7 +79,7 @@ figures and throughput.`,
 	return cmd
 }
 
-func runEval(cmd *cobra.Command, goldPath string) (evalReport, story.Result, error) {
+func runEval(cmd *cobra.Command, g *globals, goldPath string) (evalReport, story.Result, error) {
 	f, err := os.Open(goldPath)
 	if err != nil {
 		return evalReport{}, story.Result{}, err
@@ -97,11 +100,27 @@ func runEval(cmd *cobra.Command, goldPath string) (evalReport, story.Result, err
 	if err := writeUnlabelled(input, items); err != nil {
 		return evalReport{}, story.Result{}, err
 	}
-	st, err := sqlite.Open(filepath.Join(dir, "eval.db"))
-	if err != nil {
-		return evalReport{}, story.Result{}, err
+	var st store.Store
+	if g.usePostgres() {
+		// A schema of its own in the team's database, dropped after.
+		pg, drop, err := postgres.OpenTemporary(cmd.Context(), g.store, "storyline_eval_")
+		if err != nil {
+			return evalReport{}, story.Result{}, err
+		}
+		defer func() {
+			if err := drop(); err != nil {
+				fmt.Fprintf(cmd.ErrOrStderr(), "warning: %v\n", err)
+			}
+		}()
+		st = pg
+	} else {
+		lite, err := sqlite.Open(filepath.Join(dir, "eval.db"))
+		if err != nil {
+			return evalReport{}, story.Result{}, err
+		}
+		defer lite.Close()
+		st = lite
 	}
-	defer st.Close()
 	start := time.Now()
 	sum, err := pipeline.Run(cmd.Context(), []string{input}, st, pipeline.Options{
 		Reader: ingest.Reader{},

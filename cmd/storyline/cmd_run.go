@@ -39,7 +39,7 @@ its file and line, and the run goes on; the exit status is 1 if any input
 failed.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := g.openStore()
+			st, err := g.openStore(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -111,7 +111,7 @@ failed.`,
 			if err != nil {
 				return err
 			}
-			printSummary(stderr, sum, g.db, count)
+			printSummary(stderr, sum, g.storeName(), count)
 			fmt.Fprintf(stderr, "%d events, %d storylines\n", len(res.Events), len(res.Storylines))
 			if sum.Failed > 0 {
 				return exitError{1}

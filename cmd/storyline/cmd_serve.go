@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/storyline/storyline/internal/serve"
+	"github.com/storyline/storyline/internal/store/postgres"
 )
 
 func newServeCommand(g *globals) *cobra.Command {
@@ -39,6 +40,12 @@ Writes need the token: send "Authorization: Bearer TOKEN". Set it with
 --token or, to keep it out of the process list, STORYLINE_TOKEN. Without a
 token the server is read-only (feeds still work).
 
+With --store postgres://... (or STORYLINE_STORE) any number of servers can
+share one database behind a load balancer: each serves reads and takes
+posts, which go through a queue in the database (a post left by a server
+that died is ingested by another), and one of them at a time detects
+stories, under a lease that another takes over within seconds if it dies.
+
 SIGINT or SIGTERM shut it down cleanly: it stops accepting, lets requests
 and ingestion in progress finish (a batch cut short is rolled back whole),
 and closes the store.`,
@@ -64,11 +71,15 @@ and closes the store.`,
 			if token == "" {
 				logger.Warn("no token (--token or STORYLINE_TOKEN): the API is read-only")
 			}
-			st, err := g.openStore()
+			st, err := g.openStore(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer st.Close()
+			// On PostgreSQL the server is one of any number sharing the
+			// database: posts go through its queue, detection through its
+			// lease.
+			shared, _ := st.(*postgres.Store)
 			srv, err := serve.New(st, serve.Config{
 				Token:        token,
 				MaxBody:      maxBody,
@@ -76,6 +87,7 @@ and closes the store.`,
 				FeedInterval: feedInterval,
 				HostDelay:    hostDelay,
 				Logger:       logger,
+				Shared:       shared,
 			})
 			if err != nil {
 				return err
@@ -84,7 +96,7 @@ and closes the store.`,
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w", addr, err)
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "storyline serve: http://%s/ (store %s)\n", ln.Addr(), g.db)
+			fmt.Fprintf(cmd.ErrOrStderr(), "storyline serve: http://%s/ (store %s)\n", ln.Addr(), g.storeName())
 			return srv.Serve(cmd.Context(), ln)
 		},
 	}

@@ -13,14 +13,29 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/storyline/storyline/internal/store/postgres/pgtest"
 )
 
 // TestServeCommand starts `storyline serve` on a loopback port, as a user
 // would with the token in the environment, posts the sample pages, reads
 // a story back, and stops it as SIGINT would (cancelling its context).
+//
+// It runs on the embedded store and on PostgreSQL, where the server shares
+// its store (queue and lease) and says so in /healthz.
 func TestServeCommand(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		db, _ := tempDB(t)
+		testServeCommand(t, []string{"--db", db})
+	})
+	t.Run("postgres", func(t *testing.T) {
+		tempDB(t)
+		testServeCommand(t, []string{"--store", pgtest.Schema(t)})
+	})
+}
+
+func testServeCommand(t *testing.T, storeArgs []string) {
 	_, pages := samplePages(t)
-	db, _ := tempDB(t)
 	t.Setenv("STORYLINE_TOKEN", "from-the-environment")
 	feeds := filepath.Join(t.TempDir(), "feeds.txt")
 	os.WriteFile(feeds, []byte("# none followed: the file is only read\n"), 0o644)
@@ -29,7 +44,7 @@ func TestServeCommand(t *testing.T) {
 	pr, pw := io.Pipe()
 	root.SetOut(io.Discard)
 	root.SetErr(pw)
-	root.SetArgs([]string{"--db", db, "serve", "--addr", "127.0.0.1:0", "--feeds", feeds, "--log-format", "json"})
+	root.SetArgs(append(storeArgs, "serve", "--addr", "127.0.0.1:0", "--feeds", feeds, "--log-format", "json"))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
@@ -42,6 +57,9 @@ func TestServeCommand(t *testing.T) {
 	for base == "" && lines.Scan() {
 		if m := listening.FindStringSubmatch(lines.Text()); m != nil {
 			base = m[1]
+			if pw := pgPassword(storeArgs[1]); pw != "" && strings.Contains(lines.Text(), pw) {
+				t.Errorf("serve printed the database password: %s", lines.Text())
+			}
 		}
 	}
 	if base == "" {
@@ -95,6 +113,17 @@ func TestServeCommand(t *testing.T) {
 		json.NewDecoder(resp.Body).Decode(&stories)
 		resp.Body.Close()
 	}
+	var health struct {
+		Instance string
+		Detector bool
+	}
+	if resp, err := http.Get(base + "/healthz"); err == nil {
+		json.NewDecoder(resp.Body).Decode(&health)
+		resp.Body.Close()
+	}
+	if shared := storeArgs[0] == "--store"; shared != (health.Instance != "") || shared != health.Detector {
+		t.Errorf("healthz: %+v; want an instance detecting stories on PostgreSQL only", health)
+	}
 	resp, err := http.Get(base + "/stories/" + stories.Stories[0].ID)
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +144,7 @@ func TestServeCommand(t *testing.T) {
 		t.Fatal("serve did not stop within 30 s of its context ending")
 	}
 	// The store was closed and holds what was posted.
-	stdout, _ := mustExecute(t, nil, "--db", db, "articles")
+	stdout, _ := mustExecute(t, nil, append(storeArgs, "articles")...)
 	if n := strings.Count(stdout, "\n"); n < 6 {
 		t.Errorf("after serve, the store lists %d lines:\n%s", n, stdout)
 	}

@@ -31,7 +31,7 @@ func newStoriesCommand(g *globals) *cobra.Command {
 		Short: "List the stories: events of several articles or in a storyline, most sources first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := g.openExistingStore()
+			st, err := g.openExistingStore(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -144,7 +144,7 @@ most of its articles are in.`,
 			if format != "text" && format != "json" && format != "markdown" {
 				return fmt.Errorf("unknown --format %q: use text, json or markdown", format)
 			}
-			st, err := g.openExistingStore()
+			st, err := g.openExistingStore(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -190,7 +190,7 @@ browser without a server; all page text is escaped.`,
 			if out == "" {
 				return errors.New("--out DIR is required")
 			}
-			st, err := g.openExistingStore()
+			st, err := g.openExistingStore(cmd.Context())
 			if err != nil {
 				return err
 			}
@@ -264,7 +264,7 @@ func newWhyCommand(g *globals) *cobra.Command {
 		Short: "Explain why an article joined its event: the top candidates and the parts of their scores",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := g.openExistingStore()
+			st, err := g.openExistingStore(cmd.Context())
 			if err != nil {
 				return err
 			}

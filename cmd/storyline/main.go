@@ -18,6 +18,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/storyline/storyline/internal/store"
+	"github.com/storyline/storyline/internal/store/postgres"
 	"github.com/storyline/storyline/internal/store/sqlite"
 )
 
@@ -28,7 +29,11 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 
 // globals are the flags every subcommand shares.
 type globals struct {
-	db string
+	db    string
+	store string // a postgres:// URL; when set, the store instead of db
+	// dbChanged tells that --db was given on the command line, which
+	// beats STORYLINE_STORE from the environment.
+	dbChanged, storeChanged bool
 }
 
 func main() {
@@ -59,6 +64,19 @@ keeps everything in an embedded store so that the next run adds to it.`,
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", store.DefaultPath(),
 		"store file (or set STORYLINE_DB); default $XDG_DATA_HOME/storyline/storyline.db,\nelse ~/.local/share/storyline/storyline.db")
+	root.PersistentFlags().StringVar(&g.store, "store", os.Getenv("STORYLINE_STORE"),
+		"PostgreSQL store shared by a team, postgres://USER:PASSWORD@HOST:PORT/DB (or set\nSTORYLINE_STORE, which keeps the password out of the process list); used instead of --db")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		g.dbChanged = cmd.Flags().Changed("db")
+		g.storeChanged = cmd.Flags().Changed("store")
+		if g.dbChanged && g.storeChanged {
+			return errors.New("--db and --store both name a store: give one")
+		}
+		if g.store != "" && !g.dbChanged && !postgres.IsURL(g.store) {
+			return fmt.Errorf("--store (or STORYLINE_STORE) takes a postgres:// URL, not %q; --db names the embedded store's file", postgres.Redact(g.store))
+		}
+		return nil
+	}
 	root.AddCommand(
 		newRunCommand(g),
 		newCleanCommand(),
@@ -69,21 +87,43 @@ keeps everything in an embedded store so that the next run adds to it.`,
 		newReportCommand(g),
 		newBenchCommand(),
 		newWhyCommand(g),
-		newEvalCommand(),
+		newEvalCommand(g),
 		newServeCommand(g),
+		newMigrateCommand(),
 	)
 	return root
 }
 
-// openStore opens the store named by --db, creating it for commands that
-// write.
-func (g *globals) openStore() (store.Store, error) {
+// usePostgres reports whether the store is the PostgreSQL one: --store or
+// STORYLINE_STORE, unless --db was given on the command line.
+func (g *globals) usePostgres() bool { return g.store != "" && !g.dbChanged }
+
+// storeName names the store in messages: the file, or the URL without its
+// password.
+func (g *globals) storeName() string {
+	if g.usePostgres() {
+		return postgres.Redact(g.store)
+	}
+	return g.db
+}
+
+// openStore opens the store named by --store or --db, creating it (or its
+// tables) for commands that write.
+func (g *globals) openStore(ctx context.Context) (store.Store, error) {
+	if g.usePostgres() {
+		return postgres.Open(ctx, g.store)
+	}
 	return sqlite.Open(g.db)
 }
 
 // openExistingStore opens the store for commands that only read: a mistyped
-// --db gets an error, not a new empty store.
-func (g *globals) openExistingStore() (store.Store, error) {
+// --db gets an error, not a new empty store. (A PostgreSQL database is
+// opened as for writing: a mistyped URL fails to connect, and a database
+// without storyline's tables gets them, empty.)
+func (g *globals) openExistingStore(ctx context.Context) (store.Store, error) {
+	if g.usePostgres() {
+		return postgres.Open(ctx, g.store)
+	}
 	if _, err := os.Stat(g.db); err != nil {
 		return nil, fmt.Errorf("no store at %s (storyline run creates it; --db or STORYLINE_DB choose another)", g.db)
 	}

@@ -45,14 +45,15 @@ func samplePages(t *testing.T) (dir string, pages []string) {
 }
 
 // tempDB returns a store path in a fresh temporary folder, and points
-// STORYLINE_DB at another temporary path so that a command run without --db
-// can never reach the user's store. The second path is returned so tests can
-// check it was left alone.
+// STORYLINE_DB at another temporary path (and empties STORYLINE_STORE) so
+// that a command run without --db can never reach the user's store. The
+// second path is returned so tests can check it was left alone.
 func tempDB(t *testing.T) (db, envDB string) {
 	t.Helper()
 	dir := t.TempDir()
 	envDB = filepath.Join(dir, "env", "storyline.db")
 	t.Setenv("STORYLINE_DB", envDB)
+	t.Setenv("STORYLINE_STORE", "") // nor a PostgreSQL store named in the environment
 	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
 	return filepath.Join(dir, "store", "storyline.db"), envDB
 }

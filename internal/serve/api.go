@@ -69,9 +69,13 @@ func (s *Server) postArticles(w http.ResponseWriter, r *http.Request) {
 	}
 
 	job := &ingestJob{from: "api", body: body, done: make(chan ingestResult, 1)}
-	if err := s.enqueue(job); err != nil {
-		w.Header().Set("Retry-After", "5")
-		writeError(w, http.StatusServiceUnavailable, err.Error())
+	if err := s.enqueue(r.Context(), job); err != nil {
+		if errors.Is(err, errQueueFull) || errors.Is(err, errShuttingDown) {
+			w.Header().Set("Retry-After", "5")
+			writeError(w, http.StatusServiceUnavailable, err.Error())
+			return
+		}
+		writeError(w, http.StatusInternalServerError, "store the post in the ingest queue: "+err.Error())
 		return
 	}
 	var res ingestResult
@@ -535,7 +539,10 @@ func (s *Server) getHealth(w http.ResponseWriter, r *http.Request) {
 		Detecting  bool      `json:"detecting"`
 		Queue      int       `json:"queue"`
 		Feeds      int       `json:"feeds"`
-	}{"ok", n, sn.articles, sn.stories, len(sn.events), sn.generation, detectedAt(sn), s.detecting.Load(), len(s.queue), s.feeds.count()})
+		Instance   string    `json:"instance,omitempty"` // when the store is shared
+		Detector   bool      `json:"detector,omitempty"` // holds the detection lease
+	}{"ok", n, sn.articles, sn.stories, len(sn.events), sn.generation, detectedAt(sn), s.detecting.Load(), len(s.queue), s.feeds.count(),
+		s.cfg.Instance, s.holdsLease()})
 }
 
 func detectedAt(sn *snapshot) time.Time {

@@ -100,7 +100,22 @@ func (s *Server) load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load stories: %w", err)
 	}
-	s.snap.Store(newSnapshot(0, events))
+	var generation uint64
+	if s.cfg.Shared != nil {
+		// Servers sharing a store number their stories as the store
+		// does, so that all of them give one story list one generation.
+		state, err := s.cfg.Shared.State(ctx)
+		if err != nil {
+			return fmt.Errorf("load stories: %w", err)
+		}
+		generation = uint64(state.Generation)
+	}
+	s.snap.Store(newSnapshot(generation, events))
+	return s.loadDates(ctx)
+}
+
+// loadDates reads the publication day of every stored article.
+func (s *Server) loadDates(ctx context.Context) error {
 	const page = 1000
 	for offset := 0; ; offset += page {
 		arts, err := s.st.List(ctx, store.ListOptions{Limit: page, Offset: offset})
@@ -154,12 +169,16 @@ func (s *Server) detectLoop(ctx context.Context) {
 			continue
 		}
 		s.metrics.detectSeconds.observe(elapsed.Seconds())
-		sn := newSnapshot(s.snap.Load().generation+1, res.Events)
-		s.snap.Store(sn)
-		s.log.Info("stories detected", "generation", sn.generation, "articles", sn.articles,
-			"events", len(sn.events), "stories", sn.stories, "storylines", len(sn.storylines), "took", elapsed.Round(time.Millisecond))
-		s.updates.publish(sn.generation)
+		s.publish(newSnapshot(s.snap.Load().generation+1, res.Events), "stories detected", elapsed)
 	}
+}
+
+// publish makes sn the stories served and tells the live pages.
+func (s *Server) publish(sn *snapshot, what string, took time.Duration) {
+	s.snap.Store(sn)
+	s.log.Info(what, "generation", sn.generation, "articles", sn.articles,
+		"events", len(sn.events), "stories", sn.stories, "storylines", len(sn.storylines), "took", took.Round(time.Millisecond))
+	s.updates.publish(sn.generation)
 }
 
 // articleDates keeps the publication day of every article, the one thing
@@ -168,6 +187,7 @@ func (s *Server) detectLoop(ctx context.Context) {
 type articleDates struct {
 	mu   sync.RWMutex
 	days map[string]int32 // days since 1970-01-01
+	seen map[string]bool  // every article set, dated or not
 }
 
 func (d *articleDates) set(id string, p article.Published) {
@@ -175,12 +195,29 @@ func (d *articleDates) set(id string, p article.Published) {
 	defer d.mu.Unlock()
 	if d.days == nil {
 		d.days = map[string]int32{}
+		d.seen = map[string]bool{}
 	}
+	d.seen[id] = true
 	if !p.Known() {
 		delete(d.days, id)
 		return
 	}
 	d.days[id] = int32(p.Time.UTC().Unix() / 86400)
+}
+
+// knowsAll reports whether every article of events has been seen (with a
+// day or without).
+func (d *articleDates) knowsAll(events []story.Event) bool {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	for _, e := range events {
+		for _, id := range e.Articles {
+			if !d.seen[id] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // of returns the days of the articles that have one.

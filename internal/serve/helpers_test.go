@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storyline/storyline/internal/store"
 	"github.com/storyline/storyline/internal/store/sqlite"
 )
 
@@ -82,6 +83,13 @@ func startServerOn(t testing.TB, path string, cfg Config) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return startServerWith(t, st, cfg)
+}
+
+// startServerWith starts a server on st, which it closes when the server
+// has stopped.
+func startServerWith(t testing.TB, st store.Store, cfg Config) *testServer {
+	t.Helper()
 	logs := &lockedBuffer{}
 	cfg.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	srv, err := New(st, cfg)

@@ -26,6 +26,7 @@ import (
 // of one feed poll, as the pipeline reads standard input (JSON, JSON
 // Lines, HTML or text).
 type ingestJob struct {
+	id       int64  // in the database's queue, when the store is shared
 	from     string // names the input in the articles' sources: "api", a feed URL
 	body     []byte
 	enqueued time.Time
@@ -64,7 +65,10 @@ var (
 
 // enqueue hands a job to the worker without waiting: a full queue is the
 // caller's to report (503), never a reason to hold a request.
-func (s *Server) enqueue(job *ingestJob) error {
+func (s *Server) enqueue(ctx context.Context, job *ingestJob) error {
+	if s.cfg.Shared != nil {
+		return s.enqueueShared(ctx, job, false)
+	}
 	s.queueMu.RLock()
 	defer s.queueMu.RUnlock()
 	if s.queueClosed {
@@ -82,6 +86,9 @@ func (s *Server) enqueue(job *ingestJob) error {
 // enqueueWait hands a job to the worker, waiting for room: feed followers
 // have nobody to send a 503 to.
 func (s *Server) enqueueWait(ctx context.Context, job *ingestJob) error {
+	if s.cfg.Shared != nil {
+		return s.enqueueShared(ctx, job, true)
+	}
 	s.queueMu.RLock()
 	defer s.queueMu.RUnlock()
 	if s.queueClosed {

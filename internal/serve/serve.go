@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/storyline/storyline/internal/store"
+	"github.com/storyline/storyline/internal/store/postgres"
 	"github.com/storyline/storyline/internal/story"
 )
 
@@ -74,6 +75,22 @@ type Config struct {
 	// Client fetches feeds and pages; a client with FetchTimeout, at most
 	// five redirects and only http and https when nil.
 	Client *http.Client
+
+	// Shared, when set, is the PostgreSQL store this server shares with
+	// others (the same as the store given to New): posts go through its
+	// ingest queue and detection runs under its lease (see shared.go).
+	// Nil for a server alone on its store.
+	Shared *postgres.Store
+	// Instance names this server among those sharing the store; the host
+	// name and a random suffix when empty.
+	Instance string
+	// LeaseTTL is how long the detection lease lasts unless renewed, and
+	// so about how long the other servers wait before taking detection
+	// over from one that died; it is renewed every LeaseTTL/3.
+	LeaseTTL time.Duration
+	// OrphanAge is how long a job waits in the shared queue before any
+	// server's sweep takes it: the jobs of a server that died.
+	OrphanAge time.Duration
 }
 
 func (c Config) withDefaults() Config {
@@ -107,6 +124,17 @@ func (c Config) withDefaults() Config {
 	if c.Client == nil {
 		c.Client = newFetchClient(c.FetchTimeout)
 	}
+	if c.Shared != nil {
+		if c.Instance == "" {
+			c.Instance = instanceName()
+		}
+		if c.LeaseTTL <= 0 {
+			c.LeaseTTL = DefaultLeaseTTL
+		}
+		if c.OrphanAge <= 0 {
+			c.OrphanAge = DefaultOrphanAge
+		}
+	}
 	return c
 }
 
@@ -126,6 +154,7 @@ type Server struct {
 
 	detectRequests chan struct{} // holds at most one pending request: requests coalesce
 	detecting      atomic.Bool
+	lease          atomic.Pointer[postgres.Lease] // the detection lease, when the store is shared
 	snap           atomic.Pointer[snapshot]
 	dates          articleDates // publication day of each article, for sparklines
 	told           tellCache
@@ -161,6 +190,13 @@ func New(st store.Store, cfg Config) (*Server, error) {
 	}
 	s.handler = s.routes()
 	return s, nil
+}
+
+// holdsLease reports whether this server holds the detection lease of a
+// shared store.
+func (s *Server) holdsLease() bool {
+	l := s.lease.Load()
+	return l != nil && l.Held()
 }
 
 // Handler is the server's HTTP handler. It needs Serve running: posted
@@ -215,10 +251,16 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	detect, stopDetect := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopDetect()
 	var ingesting, detecting sync.WaitGroup
-	ingesting.Go(func() { s.ingestLoop(work) })
-	detecting.Go(func() { s.detectLoop(detect) })
-	if s.needsDetection(ctx) {
-		s.requestDetection()
+	if s.cfg.Shared != nil {
+		ingesting.Go(func() { s.ingestLoopShared(work) })
+		detecting.Go(func() { s.detectLoopShared(detect) })
+		s.requestDetection() // try for the lease at once
+	} else {
+		ingesting.Go(func() { s.ingestLoop(work) })
+		detecting.Go(func() { s.detectLoop(detect) })
+		if s.needsDetection(ctx) {
+			s.requestDetection()
+		}
 	}
 	feeds, stopFeeds := context.WithCancel(ctx)
 	defer stopFeeds()

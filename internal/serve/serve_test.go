@@ -31,7 +31,11 @@ type storyList struct {
 
 // TestEndToEndSeeds posts the five sample pages to a server on a loopback
 // port and reads the stories back over the API, as a client would.
-func TestEndToEndSeeds(t *testing.T) {
+func TestEndToEndSeeds(t *testing.T) { forEachStore(t, testEndToEndSeeds) }
+
+// testEndToEndSeeds is run on each store by forEachStore, its startServer starting a
+// server on that store.
+func testEndToEndSeeds(t *testing.T, startServer func(testing.TB, Config) *testServer) {
 	seeds := seedArticles(t)
 	ts := startServer(t, Config{Token: testToken})
 
@@ -105,7 +109,11 @@ func TestEndToEndSeeds(t *testing.T) {
 
 // TestStoryListFiltersAndCursor checks the filters of GET /api/stories and
 // that following next_cursor visits every story once, in order.
-func TestStoryListFiltersAndCursor(t *testing.T) {
+func TestStoryListFiltersAndCursor(t *testing.T) { forEachStore(t, testStoryListFiltersAndCursor) }
+
+// testStoryListFiltersAndCursor is run on each store by forEachStore, its startServer starting a
+// server on that store.
+func testStoryListFiltersAndCursor(t *testing.T, startServer func(testing.TB, Config) *testServer) {
 	seeds := seedArticles(t)
 	ts := startServer(t, Config{Token: testToken})
 	ts.postArticles(t, seeds)
@@ -170,7 +178,11 @@ func TestStoryListFiltersAndCursor(t *testing.T) {
 	}
 }
 
-func TestSearch(t *testing.T) {
+func TestSearch(t *testing.T) { forEachStore(t, testSearch) }
+
+// testSearch is run on each store by forEachStore, its startServer starting a
+// server on that store.
+func testSearch(t *testing.T, startServer func(testing.TB, Config) *testServer) {
 	seeds := seedArticles(t)
 	ts := startServer(t, Config{Token: testToken})
 	ts.postArticles(t, seeds)

@@ -1,15 +1,20 @@
 // Package store defines where articles are kept between runs: the Store
 // interface that the pipeline writes to and the server reads from, and the
 // types shared by its implementations. Each database lives in its own
-// subpackage (store/sqlite, the embedded default).
+// subpackage: store/sqlite, the embedded default, and store/postgres, for a
+// team's shared service; store/storetest is the behaviour both must have.
 package store
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyline/storyline/internal/article"
 	"github.com/storyline/storyline/internal/story"
@@ -48,7 +53,9 @@ type Store interface {
 	// is already stored with the same raw content hash is left alone
 	// (Unchanged); with different raw content it is replaced (Updated).
 	// Returns one Outcome per article, in order. The batch is all or
-	// nothing: on error none of it is stored.
+	// nothing: on error none of it is stored. Text fields are stored as
+	// StorableText makes them; an ID that is not storable as it is, or a
+	// publication year outside 0–9999, fails the batch.
 	Put(ctx context.Context, articles []*article.Article) ([]Outcome, error)
 
 	// Get returns one article with its Raw bytes and Removed lines, or an
@@ -80,6 +87,75 @@ type Store interface {
 
 	// Close releases the store; it must not be used afterwards.
 	Close() error
+}
+
+// StorableText returns s as every store keeps a text field: valid UTF-8
+// (invalid bytes become U+FFFD) without NUL characters (U+FFFD too).
+// PostgreSQL's text type holds nothing else, and the embedded store follows
+// the same rule so that an article reads back the same from either. The
+// pipeline already gives valid UTF-8; a NUL can still come in through a
+// JSON "\u0000". Raw bytes are never changed.
+func StorableText(s string) string {
+	if utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.ReplaceAll(s, "\x00", "\uFFFD")
+}
+
+// Storable returns a with every text field as StorableText makes it: a
+// itself when nothing needs changing, else a changed copy (the caller's
+// article is left alone).
+func Storable(a *article.Article) *article.Article {
+	c := *a
+	fields := []*string{&c.URL, &c.Site, &c.Title, &c.Text, &c.Lang,
+		&c.Published.From, &c.Source.Path, &c.RawFormat}
+	changed := false
+	for _, f := range fields {
+		if t := StorableText(*f); t != *f {
+			*f, changed = t, true
+		}
+	}
+	if p := StorableText(string(c.Published.Precision)); p != string(c.Published.Precision) {
+		c.Published.Precision, changed = article.Precision(p), true
+	}
+	for _, r := range c.Removed {
+		if StorableText(r.Text) != r.Text || StorableText(r.Reason) != r.Reason {
+			c.Removed = make([]article.RemovedLine, len(a.Removed))
+			for j, r := range a.Removed {
+				c.Removed[j] = article.RemovedLine{Line: r.Line, Text: StorableText(r.Text), Reason: StorableText(r.Reason)}
+			}
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return a
+	}
+	return &c
+}
+
+// SearchWords splits a search query into the words every one of which a
+// hit must hold, as SQLite FTS5's unicode61 tokenizer splits text: on
+// anything that is not a letter, digit or mark. Query syntax characters
+// (quotes, parentheses, '*', ':', '-') thus separate words and are never
+// operators.
+func SearchWords(query string) []string {
+	return strings.FieldsFunc(query, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.M, r)
+	})
+}
+
+// CheckID reports an error for an article ID that a store cannot keep as
+// it is: empty, or not what StorableText would leave unchanged.
+func CheckID(id string) error {
+	if id == "" {
+		return errors.New("has no id")
+	}
+	if StorableText(id) != id {
+		return fmt.Errorf("has an id with a NUL character or invalid UTF-8 (%q)", id)
+	}
+	return nil
 }
 
 // ErrBadQuery is returned, possibly wrapped, by Search for a query it cannot

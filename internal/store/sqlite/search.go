@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/storyline/storyline/internal/store"
 )
@@ -48,11 +47,9 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Se
 // every word: each word is quoted, so that FTS5's operators (AND, NEAR, *,
 // column filters, quotes) in the input are searched for as text instead of
 // failing or changing the query. Words are split as FTS5's unicode61
-// tokenizer splits them, on anything that is not a letter, digit or mark.
+// tokenizer splits them (store.SearchWords).
 func matchExpression(query string) string {
-	words := strings.FieldsFunc(query, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.M, r)
-	})
+	words := store.SearchWords(query)
 	for i, w := range words {
 		words[i] = `"` + w + `"` // no '"' can be left in w after the split
 	}

@@ -345,10 +345,10 @@ func (s *Store) Put(ctx context.Context, articles []*article.Article) ([]store.O
 		if a == nil {
 			return nil, fmt.Errorf("put: article %d of batch is nil", i)
 		}
-		if a.ID == "" {
-			return nil, fmt.Errorf("put: article %d of batch (from %s) has no id", i, a.Source)
+		if err := store.CheckID(a.ID); err != nil {
+			return nil, fmt.Errorf("put: article %d of batch (from %s) %w", i, a.Source, err)
 		}
-		r, err := encode(a)
+		r, err := encode(store.Storable(a))
 		if err != nil {
 			return nil, fmt.Errorf("put article %q: %w", a.ID, err)
 		}
