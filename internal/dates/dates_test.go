@@ -382,18 +382,23 @@ func FuzzPublication(f *testing.F) {
 	for _, s := range []string{
 		" date 2020-09 Le président", "Titre\nPublié le 14/09/2020 à 10h32", "May 2, 2013, 1:12 p. m.",
 		"1.2.2010.4", "2020-09-15T14:32", "9 aou\u0302t 2020", "\xff12/13/2020", "12: 52 p.",
+		// Hostile text: BOM, NUL, CRLF, mojibake, invalid UTF-8, digits of
+		// other scripts, dates cut short, a long line of numbers.
+		"\xEF\xBB\xBFPublié le 14/09/2020\r\nà 10h32\r\n", "14\x00/09/2020", "14 ao\xc3\xbbt 2020 \xc3", "Ã©tÃ© 14 aoÃ»t 2020",
+		"١٤/٠٩/٢٠٢٠", "14/09/", "date 2020-", " date 2020-13-45 x", "31/02/2020 29/02/2021 00/00/0000",
+		"\xe9t\xe9 14 sept. 2020 \xff", strings.Repeat("12/12/2012 ", 300), "",
 	} {
 		f.Add(s, "en")
 		f.Add(s, "fr")
 	}
 	f.Fuzz(func(t *testing.T, text, lang string) {
 		p, n := Publication(text, lang)
-		if n < 0 || n > len(text) || p.Known() && p.Time.Location() != time.UTC {
+		if n < 0 || n > len(text) || p.Known() && (p.Time.Location() != time.UTC || p.Precision == "" || p.From == "") {
 			t.Fatalf("Publication(%q) = %+v, %d", text, p, n)
 		}
 		last := 0
 		for _, m := range FindAll(text, lang) {
-			if m.Start < last || m.End <= m.Start || m.End > len(text) || m.Time.Location() != time.UTC {
+			if m.Start < last || m.End <= m.Start || m.End > len(text) || m.Time.Location() != time.UTC || m.Time.IsZero() {
 				t.Fatalf("FindAll(%q): bad mention %+v after offset %d", text, m, last)
 			}
 			last = m.End

@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -355,14 +356,24 @@ func FuzzResolve(f *testing.F) {
 	for _, s := range []string{
 		"lundi 14 septembre", "le 9 août", "aujourd’hui", "avant-hier", "on Tuesday, Sept. 8", "Montagabend",
 		"segunda-feira, dia 14", "jeudi 10", "29 février", "l'altro ieri", "\xffmardi", "ü", "Sunday Times",
+		// Hostile text, as in FuzzPublication.
+		"\xEF\xBB\xBFlundi 14 septembre\r\nmardi", "le 9 ao\xc3\xbbt \xc3", "le 9 aoÃ»t", "hier\x00soir", "31 février dernier",
+		"le 9 août 1989 et le 9 août 2099", strings.Repeat("lundi 14 ", 300), "",
 	} {
 		f.Add(s, "fr", int64(0))
 		f.Add(s, "en", int64(1600000000))
 		f.Add(s, "pt", int64(-1))
+		f.Add(s, "fr", int64(math.MaxInt64-4)) // remainder 3: taken as is
+		f.Add(s, "en", int64(math.MinInt64+5)) // remainder -3
 	}
 	f.Fuzz(func(t *testing.T, text, lang string, unix int64) {
 		var ref time.Time
-		if unix != 0 {
+		switch {
+		case unix%7 == 3 || unix%7 == -3:
+			// Any time at all: metadata can state year 292277026596 (the
+			// reader takes Unix seconds as given).
+			ref = time.Unix(unix, 0)
+		case unix != 0:
 			ref = time.Unix(unix%(1<<34), 0)
 		}
 		rs := Resolve(text, lang, ref)

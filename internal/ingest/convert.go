@@ -26,7 +26,7 @@ func Convert(rec Record) (Document, error) {
 		Raw:       rec.Raw,
 		RawFormat: rec.Format,
 	}
-	doc := Document{Article: a}
+	doc := Document{Article: a, Warning: rec.Warning}
 	published := rec.Published
 	if rec.IsHTML {
 		page, err := ExtractHTML(rec.Content, rec.URL)
@@ -34,6 +34,7 @@ func Convert(rec Record) (Document, error) {
 			return Document{}, err
 		}
 		doc.Body = page.Text
+		doc.warn(page.Warning)
 		if a.Title == "" {
 			a.Title = page.Title
 		}
@@ -49,7 +50,7 @@ func Convert(rec Record) (Document, error) {
 			return Document{}, err
 		}
 		doc.Body = d.Text
-		doc.Warning = d.Warning()
+		doc.warn(d.Warning())
 		if hasMarkup(d.Text) {
 			// Crawls often put a page's HTML in a "text" field: read the
 			// markup rather than keep tags in the article.
@@ -57,6 +58,7 @@ func Convert(rec Record) (Document, error) {
 			if isWholePage(d.Text) {
 				if page, err := ExtractHTML([]byte(d.Text), rec.URL); err == nil {
 					doc.Body = page.Text
+					doc.warn(page.Warning)
 				}
 			}
 		}
@@ -68,6 +70,13 @@ func Convert(rec Record) (Document, error) {
 		a.Published = article.Published{Time: published.UTC(), Precision: precisionOf(published), Exact: true, From: "metadata"}
 	}
 	return doc, nil
+}
+
+// warn adds w, if any, to the document's warning.
+func (d *Document) warn(w string) {
+	if w != "" {
+		d.Warning = strings.TrimPrefix(d.Warning+", "+w, ", ")
+	}
 }
 
 // precisionOf guesses whether metadata stated a time of day or only a date.

@@ -31,7 +31,7 @@ type Decoded struct {
 func (d Decoded) Warning() string {
 	var parts []string
 	if d.Repaired > 0 {
-		parts = append(parts, fmt.Sprintf("repaired %d invalid UTF-8 sequence(s)", d.Repaired))
+		parts = append(parts, repairedWarning(d.Repaired))
 	}
 	if d.Mojibake > 0 {
 		parts = append(parts, fmt.Sprintf("undid %d double-encoded character(s)", d.Mojibake))
@@ -45,6 +45,14 @@ func (d Decoded) Warning() string {
 // usual source of stray bytes in crawled text), or the whole input is read as
 // Windows-1252 when it holds no valid multi-byte UTF-8 at all (a legacy file).
 func DecodeText(b []byte) (Decoded, error) {
+	d, err := decodeText(b)
+	if err == nil && strings.TrimSpace(d.Text) == "" {
+		return Decoded{}, ErrEmpty // a byte-order mark and nothing else
+	}
+	return d, err
+}
+
+func decodeText(b []byte) (Decoded, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return Decoded{}, ErrEmpty
 	}
@@ -120,8 +128,16 @@ func repairUTF8(b []byte) (Decoded, error) {
 		if err != nil {
 			return Decoded{}, fmt.Errorf("decode windows-1252: %w", err)
 		}
-		return Decoded{Text: string(out), Charset: "windows-1252"}, nil
+		// The encoding is a guess: the user hears of it as of stray bytes.
+		return Decoded{Text: string(out), Charset: "windows-1252", Repaired: invalid}, nil
 	}
+	text, n := undoMojibake(repairBytes(b, invalid))
+	return Decoded{Text: text, Charset: "utf-8", Repaired: invalid, Mojibake: n}, nil
+}
+
+// repairBytes reads each byte of b that is not part of valid UTF-8 as
+// Windows-1252; invalid is how many there are, to size the result.
+func repairBytes(b []byte, invalid int) string {
 	var sb strings.Builder
 	sb.Grow(len(b) + invalid*2)
 	for i := 0; i < len(b); {
@@ -134,8 +150,25 @@ func repairUTF8(b []byte) (Decoded, error) {
 		sb.Write(b[i : i+size])
 		i += size
 	}
-	text, n := undoMojibake(sb.String())
-	return Decoded{Text: text, Charset: "utf-8", Repaired: invalid, Mojibake: n}, nil
+	return sb.String()
+}
+
+// countInvalid counts the bytes of b that are not part of valid UTF-8.
+func countInvalid(b []byte) int {
+	invalid := 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			invalid++
+		}
+		i += max(size, 1)
+	}
+	return invalid
+}
+
+// repairedWarning is the warning for n invalid UTF-8 sequences repaired.
+func repairedWarning(n int) string {
+	return fmt.Sprintf("repaired %d invalid UTF-8 sequence(s)", n)
 }
 
 // windows1252Rune reads one byte as Windows-1252; bytes that map to nothing

@@ -23,7 +23,7 @@ func TestDecodeText(t *testing.T) {
 		{"utf-8", "Le président", "Le président", 0, 0, nil},
 		{"utf-8 bom", "\xEF\xBB\xBFLe président", "Le président", 0, 0, nil},
 		{"utf-16 bom", utf16, "Le président à Sotchi", 0, 0, nil},
-		{"whole file latin-1", latin1, "Le président biélorusse à Sotchi", 0, 0, nil},
+		{"whole file latin-1", latin1, "Le président biélorusse à Sotchi", 3, 0, nil},
 		{"stray latin-1 bytes in utf-8", "Biélorussie et Minsk \xe0 l'est", "Biélorussie et Minsk à l'est", 1, 0, nil},
 		{"mojibake", "Le prÃ©sident biÃ©lorusse", "Le président biélorusse", 0, 2, nil},
 		{"portuguese Ã stays", "SÃO PAULO e NÃO", "SÃO PAULO e NÃO", 0, 0, nil},

@@ -38,7 +38,7 @@ func nestingDepth(s string) int {
 			return deepest
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			if !voidElements[string(name)] {
+			if !voidElements[string(name)] && !impliedEnd[string(name)] {
 				depth++
 				deepest = max(deepest, depth)
 			}
@@ -50,12 +50,32 @@ func nestingDepth(s string) int {
 	}
 }
 
-// voidElements never have an end tag; p and li are counted with them
-// because pages routinely leave them unclosed.
+// voidElements never have an end tag.
 var voidElements = map[string]bool{
 	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
-	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true, "p": true, "li": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
 }
+
+// impliedEnd are the elements whose end tag HTML lets a page leave out: a
+// table of 2,000 rows written "<tr><td>…" without closing them is not 4,000
+// levels deep. (The parser refuses more than 512 open elements whatever
+// the tokenizer counts.)
+var impliedEnd = map[string]bool{
+	"p": true, "li": true, "dd": true, "dt": true, "option": true, "optgroup": true, "tr": true,
+	"td": true, "th": true, "thead": true, "tbody": true, "tfoot": true, "rb": true, "rt": true, "rp": true, "rtc": true,
+}
+
+// Extraction bounds. go-trafilatura's time grows with the square of a
+// page's elements (10,000 short paragraphs take 2 to 3 s, 40,000 take 50 s;
+// 40,000 <br> 3 s) and with its paragraphs times their text, which it
+// concatenates one by one; an 8 MiB page of paragraphs took over a minute.
+// Real pages stay far below (Lighthouse calls a page of 1,400 elements
+// excessive), so a page past either bound is cut and its beginning, where
+// the article is, extracted.
+const (
+	maxElements      = 10_000
+	maxParagraphCost = 1 << 30 // paragraphs × bytes of text
+)
 
 // Page is what main-content extraction gives for one HTML page.
 type Page struct {
@@ -65,6 +85,7 @@ type Page struct {
 	Site      string
 	Lang      string // as declared by the page, a hint only
 	Charset   string
+	Warning   string // the page was cut to bound extraction, or ""
 }
 
 // ExtractHTML finds the article in an HTML page. Extraction itself is
@@ -85,6 +106,11 @@ func ExtractHTML(b []byte, pageURL string) (Page, error) {
 	doc, err := html.Parse(strings.NewReader(decoded))
 	if err != nil {
 		return Page{}, fmt.Errorf("parse HTML: %w", err)
+	}
+	removeUnseen(doc)
+	warning := ""
+	if elements, ok := cutPage(doc); !ok {
+		warning = fmt.Sprintf("page too large to extract whole: only its first %d elements were read", elements)
 	}
 	opts := trafilatura.Options{
 		ExcludeComments: true,
@@ -107,13 +133,16 @@ func ExtractHTML(b []byte, pageURL string) (Page, error) {
 	if strings.TrimSpace(text) == "" {
 		return Page{}, ErrNoContent
 	}
+	// The page was decoded to UTF-8, but the host comes from pageURL, which
+	// a caller may pass unchecked.
 	p := Page{
 		Title:     strings.TrimSpace(res.Metadata.Title),
 		Text:      text,
 		Published: res.Metadata.Date,
-		Site:      res.Metadata.Hostname,
-		Lang:      res.Metadata.Language,
+		Site:      strings.ToValidUTF8(res.Metadata.Hostname, "\uFFFD"),
+		Lang:      strings.ToValidUTF8(res.Metadata.Language, "\uFFFD"),
 		Charset:   name,
+		Warning:   warning,
 	}
 	return p, nil
 }
@@ -232,7 +261,9 @@ func markupText(s string) string {
 	}
 	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	if err != nil {
-		return s
+		// The parser refuses pathological markup (more than 512 open
+		// elements); the markup itself must still not reach the text.
+		return tokenText(s)
 	}
 	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	for _, n := range nodes {
@@ -244,19 +275,121 @@ func markupText(s string) string {
 	return nodeText(root)
 }
 
-// tokenText keeps only the text between tags: the fallback for markup too
-// deeply nested to parse.
+// tokenText keeps only the text between tags, without the content of
+// scripts, styles and the like: the fallback for markup too deeply nested
+// to parse.
 func tokenText(s string) string {
 	z := html.NewTokenizer(strings.NewReader(s))
 	var sb strings.Builder
+	skip := 0 // inside that many elements whose content is no text
+	// An element hidden by attribute is skipped to its end tag, counting
+	// the elements of its name opened inside it.
+	var hidden atom.Atom
+	hiddenDepth := 0
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
 			return strings.TrimSpace(sb.String())
+		case html.StartTagToken:
+			tok := z.Token()
+			switch {
+			case hiddenContent[tok.DataAtom]:
+				skip++
+			case hiddenDepth > 0 && tok.DataAtom == hidden && (hidden == atom.P || hidden == atom.Li):
+				hiddenDepth = 0 // a new paragraph or item closes the hidden one
+				if isHidden(&html.Node{Attr: tok.Attr}) {
+					hiddenDepth = 1
+				}
+			case hiddenDepth > 0 && tok.DataAtom == hidden:
+				hiddenDepth++
+			case hiddenDepth == 0 && !voidElements[tok.Data] && isHidden(&html.Node{Attr: tok.Attr}):
+				hidden, hiddenDepth = tok.DataAtom, 1
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case hiddenContent[a] && skip > 0:
+				skip--
+			case hiddenDepth > 0 && a == hidden:
+				hiddenDepth--
+			}
 		case html.TextToken:
-			sb.Write(z.Text())
-			sb.WriteByte(' ')
+			if skip == 0 && hiddenDepth == 0 {
+				sb.Write(z.Text())
+				sb.WriteByte(' ')
+			}
 		}
+	}
+}
+
+// hiddenContent are the elements whose content tokenText drops: nodeText's
+// and those whose content the tokenizer reads as raw text.
+var hiddenContent = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Iframe: true,
+	atom.Textarea: true, atom.Title: true, atom.Xmp: true, atom.Noembed: true, atom.Noframes: true,
+}
+
+// cutPage removes, in document order, everything from the first node past
+// the extraction bounds. It returns the elements kept and whether the page
+// was whole.
+func cutPage(doc *html.Node) (int, bool) {
+	elements, paragraphs, text := 0, 0, 0
+	var cut *html.Node
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.ElementNode:
+				elements++
+				if c.DataAtom == atom.P {
+					paragraphs++
+				}
+			case html.TextNode:
+				if p := c.Parent; p == nil || !hiddenContent[p.DataAtom] {
+					text += len(c.Data)
+				}
+			}
+			if elements > maxElements || paragraphs*text > maxParagraphCost {
+				cut = c
+				return false
+			}
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	if walk(doc) {
+		return elements, true
+	}
+	for n := cut; n.Parent != nil; n = n.Parent {
+		for s := n.NextSibling; s != nil; {
+			next := s.NextSibling
+			n.Parent.RemoveChild(s)
+			s = next
+		}
+	}
+	cut.Parent.RemoveChild(cut)
+	if cut.Type == html.ElementNode {
+		elements--
+	}
+	return elements, false
+}
+
+// removeUnseen removes from a page what no reader sees: templates and
+// elements hidden by attribute or style. The extractor keeps their text
+// (a hostile page can hide anything there), and its result no longer
+// carries the attributes that would tell nodeText to drop it.
+func removeUnseen(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Template || isHidden(c)) {
+			n.RemoveChild(c)
+		} else {
+			removeUnseen(c)
+		}
+		c = next
 	}
 }
 

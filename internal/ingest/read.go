@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/storyline/storyline/internal/article"
 )
@@ -28,6 +29,7 @@ const DefaultMaxBytes = 8 << 20
 const (
 	maxInflateBytes = 4 << 30
 	maxInflateRatio = 200
+	minInflateBytes = 64 << 20 // what a small file may still expand to
 )
 
 // Formats of raw input.
@@ -49,6 +51,7 @@ type Record struct {
 	Published time.Time
 	Content   []byte // the page itself: text, or HTML when IsHTML
 	IsHTML    bool
+	Warning   string // a repair made while reading the record, or ""
 }
 
 // Error is a failure tied to one input, and to a line of it when known.
@@ -112,9 +115,9 @@ func (r *Reader) Read(in Input, emit func(Record), fail func(*Error)) error {
 		defer zr.Close()
 		limit := int64(maxInflateBytes)
 		if in.Size > 0 {
-			limit = min(limit, max(in.Size*maxInflateRatio, 64<<20))
+			limit = min(limit, max(in.Size*maxInflateRatio, minInflateBytes))
 		}
-		body = &inflateLimit{r: zr, left: limit}
+		body = &inflateLimit{r: zr, left: limit, limit: limit}
 	}
 	br := bufio.NewReaderSize(body, 64<<10)
 
@@ -244,7 +247,8 @@ func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err err
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if !tooLong {
-			if int64(len(buf)+len(chunk)) > limit+1 {
+			// Room for the line and its "\r\n", trimmed below.
+			if int64(len(buf)+len(chunk)) > limit+2 {
 				tooLong = true
 				buf = nil
 			} else {
@@ -255,6 +259,9 @@ func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err err
 			continue
 		}
 		buf = bytes.TrimRight(buf, "\r\n")
+		if int64(len(buf)) > limit {
+			tooLong, buf = true, nil
+		}
 		if err == io.EOF && len(buf) == 0 && !tooLong {
 			return nil, false, io.EOF
 		}
@@ -272,10 +279,23 @@ func (r *Reader) readJSON(src article.Source, br *bufio.Reader, emit func(Record
 	if len(head) == 0 {
 		return &Error{Source: src, Err: ErrEmpty}
 	}
-	counter := &lineCounter{r: br}
+	// The decoder holds a whole value in memory before handing it over: the
+	// counter refuses to feed it more than a record's worth past the last
+	// value, so a huge object (or a run of gigabytes of spaces) in a .json
+	// file is refused instead of read into memory.
+	counter := &lineCounter{r: br, limit: r.maxBytes() + valueSlack}
 	dec := json.NewDecoder(counter)
+	counter.pos = dec.InputOffset
 	syntaxError := func(err error) error {
-		return &Error{Source: article.Source{Path: src.Path, Line: counter.lineAt(dec.InputOffset())}, Err: fmt.Errorf("not valid JSON: %w", err)}
+		s := article.Source{Path: src.Path, Line: counter.lineAt(dec.InputOffset())}
+		switch {
+		case errors.Is(err, errValueTooLarge):
+			s.Line = counter.lineOfNext(dec.InputOffset())
+			return &Error{Source: s, Err: tooLarge(-1, r.maxBytes())}
+		case errors.Is(err, errInflated):
+			return &Error{Source: s, Err: err}
+		}
+		return &Error{Source: s, Err: fmt.Errorf("not valid JSON: %w", err)}
 	}
 	next := func() (json.RawMessage, int, error) {
 		var raw json.RawMessage
@@ -327,36 +347,73 @@ func (r *Reader) readJSON(src article.Source, br *bufio.Reader, emit func(Record
 	}
 }
 
-// lineCounter counts newlines in what a decoder consumed, to report lines.
+// lineCounter counts newlines in what a decoder consumed, to report lines,
+// and stops the decoder from buffering more than limit bytes past pos.
 type lineCounter struct {
-	r       io.Reader
-	offsets []int64 // byte offset of each newline seen
-	read    int64
+	r      io.Reader
+	pos    func() int64 // the decoder's offset: lines before it are not asked for again
+	limit  int64
+	lines  int    // newlines before base
+	base   int64  // offset of window[0]
+	window []byte // what was read from base on, newlines not yet counted
+	read   int64
 }
 
+// valueSlack is what a JSON value may take beyond the page limit before the
+// reading stops: the spaces around it. A value between the limit and this
+// is refused by its length once read.
+const valueSlack = 64 << 10
+
+// errValueTooLarge stops a decoder whose next value outgrows the limit.
+var errValueTooLarge = errors.New("JSON value too large")
+
 func (c *lineCounter) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	for i, b := range p[:n] {
-		if b == '\n' {
-			c.offsets = append(c.offsets, c.read+int64(i))
+	if c.pos != nil {
+		pos := c.pos()
+		c.forget(pos)
+		if c.read-pos > c.limit {
+			return 0, errValueTooLarge
 		}
 	}
+	n, err := c.r.Read(p)
+	c.window = append(c.window, p[:n]...)
 	c.read += int64(n)
 	return n, err
 }
 
-// lineAt is the 1-based line holding byte offset off.
-func (c *lineCounter) lineAt(off int64) int {
-	lo, hi := 0, len(c.offsets)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if c.offsets[m] < off {
-			lo = m + 1
-		} else {
-			hi = m
+// forget counts the newlines before offset off and lets go of those bytes:
+// the window stays as small as the value being decoded.
+func (c *lineCounter) forget(off int64) {
+	n := min(off-c.base, int64(len(c.window)))
+	if n <= 0 {
+		return
+	}
+	c.lines += bytes.Count(c.window[:n], []byte{'\n'})
+	c.window = append(c.window[:0], c.window[n:]...)
+	c.base += n
+}
+
+// lineOfNext is the line of the first byte at or after off that is not a
+// space: where the value the decoder is reading starts.
+func (c *lineCounter) lineOfNext(off int64) int {
+	line := c.lineAt(off)
+	for _, b := range c.window {
+		switch b {
+		case '\n':
+			line++
+		case ' ', '\t', '\r':
+		default:
+			return line
 		}
 	}
-	return lo + 1
+	return line
+}
+
+// lineAt is the 1-based line holding byte offset off. Offsets asked for
+// never decrease, nor fall before the decoder's offset at the last read.
+func (c *lineCounter) lineAt(off int64) int {
+	c.forget(off)
+	return c.lines + 1
 }
 
 // jsonRecord is the shape of one article in JSON input. Fields other than
@@ -373,8 +430,16 @@ type jsonRecord struct {
 }
 
 func parseRecord(raw []byte) (Record, error) {
+	// encoding/json silently turns invalid UTF-8 into U+FFFD. Crawled
+	// records hold Latin-1 bytes more often than anything else, so they are
+	// read as DecodeText reads them, and the user is told.
+	body, warning := raw, ""
+	if !utf8.Valid(raw) {
+		invalid := countInvalid(raw)
+		body, warning = []byte(repairBytes(raw, invalid)), repairedWarning(invalid)
+	}
 	var jr jsonRecord
-	if err := json.Unmarshal(raw, &jr); err != nil {
+	if err := json.Unmarshal(body, &jr); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			return Record{}, fmt.Errorf("not valid JSON at byte %d: %v", se.Offset, se)
@@ -382,11 +447,12 @@ func parseRecord(raw []byte) (Record, error) {
 		return Record{}, fmt.Errorf("not an article record: %v", err)
 	}
 	rec := Record{
-		Format: FormatJSON,
-		Raw:    append([]byte(nil), raw...),
-		URL:    strings.TrimSpace(jr.URL),
-		Title:  strings.TrimSpace(jr.Title),
-		Site:   strings.TrimSpace(jr.Source),
+		Format:  FormatJSON,
+		Raw:     append([]byte(nil), raw...),
+		URL:     strings.TrimSpace(jr.URL),
+		Title:   strings.TrimSpace(jr.Title),
+		Site:    strings.TrimSpace(jr.Source),
+		Warning: warning,
 	}
 	switch {
 	case strings.TrimSpace(jr.HTML) != "":
@@ -472,15 +538,21 @@ func parseTimeValue(raw json.RawMessage) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("cannot read %q as a time (use RFC 3339, e.g. 2020-09-14T10:00:00Z)", s)
 }
 
+// errInflated is the error of a gzip'd input that decompresses to more
+// than its limit.
+var errInflated = errors.New("refused as a decompression bomb")
+
 // inflateLimit stops reading a decompressed stream past a limit.
 type inflateLimit struct {
-	r    io.Reader
-	left int64
+	r     io.Reader
+	left  int64
+	limit int64
 }
 
 func (l *inflateLimit) Read(p []byte) (int, error) {
 	if l.left <= 0 {
-		return 0, errors.New("refused: decompresses to more than the allowed size (decompression bomb?)")
+		return 0, fmt.Errorf("%w: decompresses to more than %s (%d times its size, at least %s)",
+			errInflated, humanBytes(l.limit), maxInflateRatio, humanBytes(minInflateBytes))
 	}
 	if int64(len(p)) > l.left {
 		p = p[:l.left]

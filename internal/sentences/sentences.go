@@ -90,12 +90,22 @@ func splitParagraph(text string, start, end, para int, out []Span) []Span {
 	return appendSpan(out, text, s, end, para)
 }
 
+// appendSpan adds text[start:end] without its surrounding spaces, read as
+// runes: a byte such as 0xA0, the end of "à", is no space.
 func appendSpan(out []Span, text string, start, end, para int) []Span {
-	for start < end && unicode.IsSpace(rune(text[start])) {
-		start++
+	for start < end {
+		r, n := utf8.DecodeRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
 	}
-	for end > start && unicode.IsSpace(rune(text[end-1])) {
-		end--
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
 	}
 	if start < end {
 		out = append(out, Span{start, end, para})
@@ -160,7 +170,10 @@ func ordinalDay(before, after string) bool {
 	for j > 0 && before[j-1] >= '0' && before[j-1] <= '9' {
 		j--
 	}
-	if n := len(before) - j; n == 0 || n > 2 || (j > 0 && unicode.IsLetter(rune(before[j-1]))) {
+	if n := len(before) - j; n == 0 || n > 2 {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(before[:j]); j > 0 && unicode.IsLetter(r) {
 		return false
 	}
 	for _, m := range germanMonths {

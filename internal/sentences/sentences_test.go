@@ -18,6 +18,9 @@ func TestSplit(t *testing.T) {
 		{"First line without stop\nSecond paragraph. It has two.", []string{"First line without stop", "Second paragraph.", "It has two."}},
 		{"He said it... and left. Next one.", []string{"He said it... and left.", "Next one."}},
 		{"l’Empire tsariste russe.Un témoignage historique. Voir lemonde.fr et U.S.A.", []string{"l’Empire tsariste russe.", "Un témoignage historique.", "Voir lemonde.fr et U.S.A."}},
+		// The last byte of "à" and "Å" (0xA0, 0x85) is no space: found by FuzzSplit.
+		{"Il est là. Voilà\nÅ", []string{"Il est là.", "Voilà", "Å"}},
+		{" Espace insécable. ", []string{"Espace insécable."}},
 	}
 	for _, c := range cases {
 		var got []string
