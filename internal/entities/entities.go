@@ -19,9 +19,10 @@
 // (NATO, OTAN, FBI, G7), are names too. Elided articles (l', d', qu',
 // dell') and possessive 's are cut off: "l'OTAN" gives "OTAN".
 //
-// A run is trimmed of leading function words, titles and calendar words
-// ("La Biélorussie" → "Biélorussie", "President Obama" → "Obama", the title
-// making it a person). The gazetteer is tried first, so "Le Caire" and
+// A run is trimmed of leading function words, titles, calendar words and
+// the kind words some languages write into a name ("La Biélorussie" →
+// "Biélorussie", "President Obama" → "Obama", the title making it a
+// person; "Hurricane Irma" → "Irma", as "l'ouragan Irma" gives). The gazetteer is tried first, so "Le Caire" and
 // "Los Angeles" keep their article.
 //
 // The first word of a sentence is capitalised whatever it is. A
@@ -54,12 +55,27 @@
 // of a person named in full in the same text ("Poutine" after "Vladimir
 // Poutine"). Everything else is "other".
 //
+// In a script without capitals (Arabic), a name is what the gazetteer
+// knows: "إريتريا" is Eritrea.
+//
 // German capitalises every noun, so with lang "de" a capitalised word is
-// not evidence of a name: runs that are not in the gazetteer, not
-// acronyms and not people are dropped.
+// not evidence of a name. A run of capitalised words is cut around the
+// gazetteer names and the people (a given name and what follows) inside it:
+// "US-Agrarchemieriesen Monsanto" gives "US" and "Monsanto",
+// "Menschenrechtsaktivisten Denis Mukwege" gives "Denis Mukwege". Other
+// runs are names only when written as no noun is: with a capital inside
+// ("InSight") or alone between quotation marks ("Perseverance", „Irma“).
+// The rest are uncertain: Extract drops them, ExtractAll returns them
+// marked, with each of their words, for a caller that can confirm them
+// otherwise (story detection confirms those that articles in other
+// languages name).
 package entities
 
-import "sync"
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
 
 // Kind is what a name names.
 type Kind string
@@ -78,6 +94,9 @@ type Mention struct {
 	Key        string // identity key shared by the spellings of the entity
 	Kind       Kind
 	Start, End int // byte offsets of Text in the text given
+	// Uncertain marks, in ExtractAll only, a German capitalised word or
+	// run that may be a common noun.
+	Uncertain bool
 }
 
 // Line kinds.
@@ -171,7 +190,14 @@ func (d *doc) reset(lang string) {
 // with one paragraph per line, in the order they appear. lang is the ISO
 // 639-1 code of the text's language if known; it chooses the function
 // words and titles, and "de" turns on the German rule above.
-func Extract(text, lang string) []Mention {
+func Extract(text, lang string) []Mention { return extract(text, lang, false) }
+
+// ExtractAll is Extract with the uncertain mentions kept, marked
+// Uncertain: German runs of capitalised words that may be nouns, and each
+// of their words. They may overlap each other, never a certain mention.
+func ExtractAll(text, lang string) []Mention { return extract(text, lang, true) }
+
+func extract(text, lang string, uncertain bool) []Mention {
 	d := getDoc(lang)
 	defer putDoc(d)
 	d.scan(text)
@@ -184,17 +210,17 @@ func Extract(text, lang string) []Mention {
 	d.resolve()
 	n := 0
 	for k := range d.ments {
-		if !d.ments[k].tentative {
+		if !d.ments[k].tentative || uncertain {
 			n++
 		}
 	}
 	out := make([]Mention, 0, n)
 	for _, m := range d.ments {
-		if m.tentative {
+		if m.tentative && !uncertain {
 			continue
 		}
 		s, e := int(d.toks[m.i].start), int(d.toks[m.j-1].end)
-		out = append(out, Mention{Text: text[s:e], Key: m.key, Kind: m.kind, Start: s, End: e})
+		out = append(out, Mention{Text: text[s:e], Key: m.key, Kind: m.kind, Start: s, End: e, Uncertain: m.tentative})
 	}
 	return out
 }
@@ -317,7 +343,16 @@ func (d *doc) find() {
 		for i := a; i < b; {
 			t := &d.toks[i]
 			if !d.startable(i, b) || (lk != lineNormal && !d.known(i, b, lk)) {
-				// A gazetteer name that starts in lower case: "mer Noire".
+				// A gazetteer name that starts in lower case ("mer Noire"),
+				// or in a script without capitals, where only the
+				// gazetteer tells names: "إريتريا" (Eritrea).
+				if t.flags&tCaseless != 0 {
+					if m, e := d.gazMatch(i, b); m > 0 {
+						d.addGaz(i, i+m, e)
+						i += m
+						continue
+					}
+				}
 				if t.flags&(tCap|tAllCaps) == 0 && mayStartLower(t.hash) {
 					if m, e := d.gazMatch(i, b); m > 1 {
 						d.addGaz(i, i+m, e)
@@ -372,7 +407,9 @@ func (d *doc) known(j, end int, lk uint8) bool {
 		return true
 	}
 	if _, ok := gazIndex[t.hash]; ok {
-		return true
+		if m, _ := d.gazMatch(j, end); m > 0 {
+			return true // a gazetteer name starts here, not only a word of one
+		}
 	}
 	if j > 0 && lexicon[t.hash].flags&(lxOrg|lxPlace) != 0 && d.toks[j-1].flags&(tCap|tAllCaps) != 0 {
 		return true // "Betty Ford Center"; alone it makes nothing
@@ -483,6 +520,11 @@ func (d *doc) span(i, j, end int, lk uint8) int {
 	if next, ok := d.splitGaz(i, j, end, lk); ok {
 		return next
 	}
+	if d.nounCase && j-i > 1 {
+		if next, ok := d.splitNouns(i, j, end, lk); ok {
+			return next
+		}
+	}
 	cue := d.titleBefore(i)
 	stripped := false
 	for i < j && d.strippable(i, j) {
@@ -584,6 +626,72 @@ func (d *doc) splitGaz(i, j, end int, lk uint8) (int, bool) {
 	return 0, false
 }
 
+// splitNouns reads a German run of capitalised words that holds a
+// gazetteer name or a person after its first word: the other words are
+// nouns ("Bayer-Konzern", "US-Agrarchemieriesen Monsanto",
+// "Menschenrechtsaktivisten Denis Mukwege"), kept as uncertain words.
+func (d *doc) splitNouns(i, j, end int, lk uint8) (int, bool) {
+	type part struct {
+		p, m int
+		e    int32 // gazetteer entry, or -1 for a person from p to j
+	}
+	var parts []part
+	for p := i; p < j; p++ {
+		if m, e := d.gazMatch(p, j); m > 0 && m < j-i {
+			parts = append(parts, part{p, m, e})
+			p += m - 1
+			continue
+		}
+		if p > i && p+1 < j && lexicon[d.toks[p].hash].flags&lxGiven != 0 &&
+			d.toks[p].flags&tHyphen == 0 && d.toks[p+1].flags&(tHyphen|tCap) == tCap {
+			parts = append(parts, part{p, j - p, -1})
+			break
+		}
+	}
+	if len(parts) == 0 {
+		return 0, false
+	}
+	at := i
+	for _, pt := range parts {
+		d.addWords(at, pt.p)
+		if pt.e >= 0 {
+			d.addGaz(pt.p, pt.p+pt.m, pt.e)
+		} else {
+			d.add(pt.p, pt.p+pt.m, false, lk)
+		}
+		at = pt.p + pt.m
+	}
+	d.addWords(at, j)
+	return j, true
+}
+
+// addWords adds the capitalised words of [i, j), German nouns or names,
+// as uncertain mentions of their own.
+func (d *doc) addWords(i, j int) {
+	for k := i; k < j; k++ {
+		t := &d.toks[k]
+		if t.flags&(tCap|tInnerCap) == 0 || t.letters < 3 || t.flags&tDigit != 0 ||
+			lexicon[t.hash].stop&d.langMask != 0 || lexicon[t.hash].calendar&d.langMask != 0 {
+			continue
+		}
+		d.ments = append(d.ments, ment{i: int32(k), j: int32(k + 1), kind: Other, key: d.key(k, k+1, true), tentative: true})
+	}
+}
+
+// quoted reports whether the run [i, j) is all that stands between two
+// quotation marks: "Perseverance", „Irma“, «Curiosity».
+func (d *doc) quoted(i, j int) bool {
+	s, e := int(d.toks[i].start), int(d.toks[j-1].end)
+	if s == 0 || e >= len(d.text) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(d.text[:s])
+	after, _ := utf8.DecodeRuneInString(d.text[e:])
+	return strings.ContainsRune(quoteMarks, before) && strings.ContainsRune(quoteMarks, after)
+}
+
+const quoteMarks = "\"„“”«»‚‘’‹›"
+
 // strippable reports whether token i, at the head of the run [i, j), is a
 // function word, a title, a particle or a calendar word.
 func (d *doc) strippable(i, j int) bool {
@@ -596,7 +704,7 @@ func (d *doc) strippable(i, j int) bool {
 		// An article of another language before a known name.
 		m, _ := d.gazMatch(i+1, j)
 		return m == j-i-1
-	case lx.title&d.langMask != 0:
+	case lx.title&d.langMask != 0, lx.flags&lxHead != 0:
 		return i+1 < j
 	case lx.flags&(lxLead|lxInner) != 0 && t.flags&(tCap|tAllCaps) == 0:
 		return true
@@ -659,10 +767,25 @@ func (d *doc) addGaz(i, j int, e int32) {
 func (d *doc) add(i, j int, cue bool, lk uint8) {
 	kind, personLike := d.kindOf(i, j, cue)
 	m := ment{i: int32(i), j: int32(j), kind: kind, key: d.key(i, j, lk != lineCaps), personLike: personLike}
-	if d.nounCase && kind != Person && (kind == Other || j-i == 1) && d.toks[i].flags&(tAllCaps|tDotted) == 0 {
+	if d.nounCase && kind != Person && (kind == Other || j-i == 1) && d.toks[i].flags&(tAllCaps|tDotted) == 0 &&
+		!d.innerCap(i, j) && !d.quoted(i, j) {
 		m.tentative = true
 	}
 	d.ments = append(d.ments, m)
+	if m.tentative && j-i > 1 {
+		d.addWords(i, j)
+	}
+}
+
+// innerCap reports whether a word of [i, j) has a capital inside, as no
+// German noun has: InSight.
+func (d *doc) innerCap(i, j int) bool {
+	for k := i; k < j; k++ {
+		if d.toks[k].flags&tInnerCap != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // key returns the key of the run [i, j), computing it once per text.

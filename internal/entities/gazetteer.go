@@ -1,7 +1,11 @@
 package entities
 
 import (
+	"slices"
 	"strings"
+
+	cldr "golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/storyline/storyline/internal/fold"
 )
@@ -18,6 +22,9 @@ import (
 // capitals (US, UN, UE) match only words written in capitals, so the
 // pronoun "us" and the article "un" stay what they are. A name may start
 // with a lower-case word ("mer Noire"); it is then looked for at that word.
+//
+// The entries below are written by hand; every country's name in 21
+// languages is then added from CLDR (see addCountries).
 //
 // For people, the first name is the canonical one, and the surname of every
 // name is also entered alone: "Poutine" is Putin, and a surname the phonetic
@@ -179,6 +186,23 @@ var entries = []entry{
 	{Place, "black sea", "Black Sea|mer Noire|Schwarzes Meer|Schwarze Meer|mar Negro|mar Nero|Zwarte Zee|Чёрное море|Черное море"},
 	{Place, "baltic sea", "Baltic Sea|mer Baltique|Ostsee|mar Báltico|mar Baltico|Oostzee|Балтийское море"},
 	{Place, "arctic", "Arctic|Arctique|Arktis|Ártico|Artico|Арктика"},
+	{Place, "antarctica", "Antarctica|Antarctique|Antarktis|Antártida|Antartide|Antártica|Антарктида|Антарктика"},
+	{Place, "atlantic ocean", "Atlantic|Atlantic Ocean|Atlantique|océan Atlantique|Atlantik|Atlantischer Ozean|Atlántico|océano Atlántico|Atlantico|oceano Atlantico|Atlântico|oceano Atlântico|Atlantische Oceaan|Атлантический океан|Атлантика"},
+	{Place, "pacific ocean", "Pacific|Pacific Ocean|Pacifique|océan Pacifique|Pazifik|Pazifischer Ozean|Pacífico|océano Pacífico|Pacifico|oceano Pacifico|oceano Pacífico|Stille Oceaan|Тихий океан"},
+	{Place, "indian ocean", "Indian Ocean|océan Indien|Indischer Ozean|océano Índico|oceano Indiano|oceano Índico|Indische Oceaan|Индийский океан"},
+	{Place, "caribbean", "Caribbean|Caribbean Sea|Caraïbes|mer des Caraïbes|Karibik|Karibisches Meer|Caribe|mar Caribe|Caraibi|mar dei Caraibi|Caraíbas|Caraïben|Caribisch gebied|Карибы|Карибское море|Карибский бассейн"},
+	{Place, "antilles", "Antilles|Antillen|Antillas|Antille|Antilhas|Антильские острова"},
+	{Place, "gulf of mexico", "Gulf of Mexico|golfe du Mexique|Golf von Mexiko|golfo de México|golfo del Messico|golfo do México|Golf van Mexico|Мексиканский залив"},
+	{Place, "persian gulf", "Persian Gulf|golfe Persique|Persischer Golf|golfo Pérsico|golfo Persico|Perzische Golf|Персидский залив"},
+	{Place, "red sea", "Red Sea|mer Rouge|Rotes Meer|Roten Meer|mar Rojo|mar Rosso|mar Vermelho|Rode Zee|Красное море"},
+	{Place, "north sea", "North Sea|mer du Nord|Nordsee|mar del Norte|mare del Nord|mar do Norte|Noordzee|Северное море"},
+	{Place, "north america", "North America|Amérique du Nord|Nordamerika|América del Norte|Norteamérica|America del Nord|Nordamerica|América do Norte|Noord-Amerika|Северная Америка"},
+	{Place, "south america", "South America|Amérique du Sud|Südamerika|América del Sur|Sudamérica|America del Sud|Sudamerica|América do Sul|Zuid-Amerika|Южная Америка"},
+	{Place, "latin america", "Latin America|Amérique latine|Lateinamerika|América Latina|America Latina|Latijns-Amerika|Латинская Америка"},
+	{Place, "central america", "Central America|Amérique centrale|Mittelamerika|Zentralamerika|América Central|Centroamérica|America centrale|Centraal-Amerika|Центральная Америка"},
+	{Place, "scandinavia", "Scandinavia|Scandinavie|Skandinavien|Escandinavia|Escandinávia|Scandinavië|Скандинавия"},
+	{Place, "southeast asia", "Southeast Asia|South-East Asia|Asie du Sud-Est|Südostasien|Sudeste Asiático|Sureste Asiático|Sud-est asiatico|Zuidoost-Azië|Юго-Восточная Азия"},
+	{Place, "sahel", "Sahel|Сахель"},
 
 	// Cities.
 	{Place, "moscow", "Moscow|Moscou|Moskau|Moscú|Mosca|Moscovo|Moskou|Москва|Масква"},
@@ -298,6 +322,53 @@ var entries = []entry{
 	{Place, "bangkok", "Bangkok|Bangkoc|Бангкок"},
 	{Place, "jakarta", "Jakarta|Djakarta|Yakarta|Giacarta|Джакарта"},
 	{Place, "manila", "Manila|Manille|Манила"},
+	// More capitals, with the names news in our languages gives them (the
+	// exonyms of the Wikipedia article on each city in those languages).
+	{Place, "ottawa", "Ottawa|Оттава"},
+	{Place, "canberra", "Canberra|Канберра"},
+	{Place, "brasilia", "Brasília|Brasilia|Бразилиа"},
+	{Place, "lima", "Lima|Лима"},
+	{Place, "santiago", "Santiago|Santiago de Chile|Santiago du Chili|Сантьяго"},
+	{Place, "quito", "Quito|Кито"},
+	{Place, "montevideo", "Montevideo|Montevidéu|Монтевидео"},
+	{Place, "la paz", "La Paz|Ла-Пас"},
+	{Place, "addis ababa", "Addis Ababa|Addis-Abeba|Addis Abeba|Adís Abeba|Adis Abeba|Аддис-Абеба"},
+	{Place, "khartoum", "Khartoum|Khartum|Jartum|Cartum|Хартум"},
+	{Place, "kinshasa", "Kinshasa|Киншаса"},
+	{Place, "pretoria", "Pretoria|Претория"},
+	{Place, "abuja", "Abuja|Абуджа"},
+	{Place, "accra", "Accra|Acra|Аккра"},
+	{Place, "kigali", "Kigali|Кигали"},
+	{Place, "kampala", "Kampala|Кампала"},
+	{Place, "bamako", "Bamako|Бамако"},
+	{Place, "niamey", "Niamey|Ниамей"},
+	{Place, "mogadishu", "Mogadishu|Mogadiscio|Mogadischu|Mogadíscio|Могадишо"},
+	{Place, "bern", "Bern|Berne|Berna|Берн"},
+	{Place, "ljubljana", "Ljubljana|Liubliana|Любляна"},
+	{Place, "bratislava", "Bratislava|Pressburg|Братислава"},
+	{Place, "sarajevo", "Sarajevo|Сараево"},
+	{Place, "skopje", "Skopje|Skopie|Скопье"},
+	{Place, "tirana", "Tirana|Tirane|Тирана"},
+	{Place, "podgorica", "Podgorica|Подгорица"},
+	{Place, "pristina", "Pristina|Priština|Prishtina|Приштина"},
+	{Place, "nicosia", "Nicosia|Nicosie|Nikosia|Nicósia|Никосия"},
+	{Place, "valletta", "Valletta|La Valette|La Valeta|La Valletta|Валлетта"},
+	{Place, "reykjavik", "Reykjavik|Reykjavík|Reikiavik|Рейкьявик"},
+	{Place, "astana", "Astana|Nur-Sultan|Астана"},
+	{Place, "almaty", "Almaty|Alma-Ata|Алматы"},
+	{Place, "tashkent", "Tashkent|Tachkent|Taschkent|Taskent|Ташкент"},
+	{Place, "bishkek", "Bishkek|Bichkek|Bischkek|Biskek|Бишкек"},
+	{Place, "dushanbe", "Dushanbe|Douchanbé|Duschanbe|Dusambé|Душанбе"},
+	{Place, "ashgabat", "Ashgabat|Achgabat|Aşgabat|Asjchabad|Ашхабад"},
+	{Place, "ulaanbaatar", "Ulaanbaatar|Oulan-Bator|Ulan Bator|Ulán Bator|Ulan-Bator|Улан-Батор"},
+	{Place, "kathmandu", "Kathmandu|Katmandou|Katmandu|Katmandú|Катманду"},
+	{Place, "dhaka", "Dhaka|Dacca|Dakka|Daca|Дакка"},
+	{Place, "kuala lumpur", "Kuala Lumpur|Куала-Лумпур"},
+	{Place, "hanoi", "Hanoi|Hanoï|Hanói|Ханой"},
+	{Place, "sanaa", "Sanaa|Sana'a|Saná|Sanaá|Сана"},
+	{Place, "muscat", "Muscat|Mascate|Maskat|Маскат"},
+	{Place, "jeddah", "Jeddah|Djeddah|Dschidda|Yeda|Gedda|Jidá|Джидда"},
+	{Place, "gaza city", "Gaza City|Gaza-Stadt|Ciudad de Gaza|Città di Gaza"},
 
 	// Organisations and institutions.
 	{Org, "european union", "European Union|EU|UE|Union européenne|Europäische Union|Unión Europea|Unione europea|União Europeia|Europese Unie|Евросоюз|Европейский союз|ЕС"},
@@ -487,6 +558,92 @@ func init() {
 			indexAlias(&d, 0, len(d.toks), int32(e))
 		}
 	}
+	addCountries(&d)
+}
+
+// countryLanguages are the languages whose names for every country the
+// gazetteer takes from CLDR: the languages storyline reads and their
+// neighbours in Latin, Cyrillic and Greek script, where a name is
+// capitalised, and Arabic, where only the gazetteer tells a name. (Chinese
+// and Japanese, written without spaces, would need a word splitter first.)
+var countryLanguages = []string{"en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "be", "pl", "cs", "el", "tr", "ro", "sv", "da", "nb", "fi", "hu", "ar"}
+
+// addCountries enters the names of every country in countryLanguages, as
+// CLDR (the Unicode Common Locale Data Repository, in golang.org/x/text)
+// gives them: a well-kept table of some 250 countries in a hundred
+// languages, where the hand-written entries above hold the countries news
+// in our languages names most and their other spellings. A country the
+// entries above hold gets the names they lack under its key; another
+// country gets a new entry, keyed by its English name. A qualifier is
+// dropped ("Saint-Martin (partie néerlandaise)"), so that a country whose
+// name is then another's joins it: Sint Maarten and Saint-Martin are one
+// island. A name that another entry already claims is left out, and so is
+// a name of one word that is short or a word of the lexicon in some
+// language ("Man", "Maurice", German "Island" for Iceland).
+func addCountries(d *doc) {
+	names := make([]display.Namer, len(countryLanguages))
+	for i, l := range countryLanguages {
+		names[i] = display.Regions(cldr.MustParse(l))
+	}
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			region, err := cldr.ParseRegion(string([]rune{a, b}))
+			if err != nil || !region.IsCountry() || region.Canonicalize() != region {
+				continue
+			}
+			var aliases []string
+			for _, n := range names {
+				name := n.Name(region)
+				if i := strings.Index(name, " ("); i > 0 {
+					name = name[:i]
+				}
+				if name != "" && name != region.String() && !slices.Contains(aliases, name) {
+					aliases = append(aliases, name)
+				}
+			}
+			if len(aliases) == 0 {
+				continue
+			}
+			e := int32(-1)
+			for _, n := range aliases {
+				d.reset("")
+				d.scan(n)
+				if got, ok := gazetteerPhrase(d.toks); ok && entries[got].kind == Place {
+					e = got
+					break
+				}
+			}
+			if e < 0 {
+				d.reset("")
+				d.scan(aliases[0])
+				entries = append(entries, entry{kind: Place, key: normalised(d)})
+				e = int32(len(entries) - 1)
+			}
+			for _, n := range aliases {
+				d.reset("")
+				d.scan(n)
+				if len(d.toks) == 0 || len(d.toks) == 1 && (d.toks[0].letters <= 3 || lexicon[d.toks[0].hash] != lex{}) {
+					continue // "Man", "Maurice", German "Island": words as much as countries
+				}
+				if _, ok := gazetteerPhrase(d.toks); ok {
+					continue // its own (already entered) or another's
+				}
+				indexAlias(d, 0, len(d.toks), e)
+			}
+		}
+	}
+}
+
+// normalised is the normalised words of d, joined by spaces.
+func normalised(d *doc) string {
+	var b []byte
+	for _, t := range d.toks {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, d.norm[t.ns:t.ne]...)
+	}
+	return string(b)
 }
 
 // indexAlias enters the alias d.toks[i:j] for entry e.

@@ -174,6 +174,12 @@ const (
 		ouragan hurrikan huracán uragano furacão orkaan typhoon typhon taifun tifón tifone cyclone zyklon ciclón
 		ciclone storm tempête sturm tormenta tempesta tempestade tropical fire`
 
+	// headWords name the kind of a thing before its name, and only some
+	// languages write them as part of it: "Hurricane Irma" is "l'ouragan
+	// Irma", "Hurrikan Irma", "Irma". They are cut from the head of a name.
+	headWords = `hurricane ouragan hurrikan huracán uragano furacão orkaan typhoon typhon taifun tifón tifone cyclone
+		zyklon ciclón ciclone storm tempête sturm tormenta tempesta tempestade tropical`
+
 	// notInPersons never stand inside a person's name.
 	notInPersons = "of the and"
 
@@ -203,6 +209,7 @@ const (
 	lxArticle
 	lxNotPerson
 	lxWeekday
+	lxHead
 )
 
 type lex struct {
@@ -242,6 +249,7 @@ func buildLexicon() map[uint64]lex {
 	add(placeWords, func(l *lex) { l.flags |= lxPlace })
 	add(otherWords, func(l *lex) { l.flags |= lxOther })
 	add(notAcronyms, func(l *lex) { l.flags |= lxNotAcronym })
+	add(headWords, func(l *lex) { l.flags |= lxHead })
 	add(articles, func(l *lex) { l.flags |= lxArticle })
 	add(notInPersons, func(l *lex) { l.flags |= lxNotPerson })
 	add(softAbbreviations, func(l *lex) { l.abbr = abbrSoft })

@@ -46,6 +46,8 @@ const (
 	tDotted                // dotted acronym, U.S.
 	tCamel                 // lower-case first letter, upper case later (iPhone)
 	tSoftDot               // followed by an abbreviation's period
+	tInnerCap              // capitalised, with a capital inside: InSight, McCain
+	tCaseless              // letters of a script without case: Arabic, Hebrew
 )
 
 type token struct {
@@ -510,6 +512,12 @@ func (d *doc) push(t *token, uppers, lowers, others, digits int) {
 	}
 	if t.flags&tCap == 0 && uppers > 0 && lowers > 0 {
 		t.flags |= tCamel
+	}
+	if t.flags&tCap != 0 && uppers > 1 && lowers > 0 {
+		t.flags |= tInnerCap
+	}
+	if others > 0 && uppers+lowers == 0 {
+		t.flags |= tCaseless
 	}
 	d.toks = append(d.toks, *t)
 }

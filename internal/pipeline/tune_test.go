@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/storyline/storyline/internal/article"
@@ -15,7 +18,12 @@ import (
 
 // TestTune prints eval figures for a grid of parameters on every gold
 // corpus. It is how DefaultParams were chosen; set STORYLINE_TUNE=1 to run
-// (and STORYLINE_TUNE=grid for the sweep).
+// (and STORYLINE_TUNE=grid for the sweep; STORYLINE_PARAMS="Join=0.3;
+// FigureWeight=2 AttachMin=0.1" scores those variants of the defaults).
+// Each corpus gets event B-cubed precision / recall / F1 (predicted
+// clusters), storyline F1 ("sl"), and for the multilingual pages the
+// pairwise precision and recall over pairs of articles in different
+// languages ("xl", by the gold language label).
 //
 // Besides each corpus alone, it scores collections mixed as a user
 // feeding unrelated articles together would have them, each scored on the
@@ -68,8 +76,9 @@ func TestTune(t *testing.T) {
 		corpora = append(corpora, corpus{mix.name, sc.items, arts})
 	}
 	// detect scores one collection on the gold labels of items: event and
-	// storyline B-cubed, and a description.
-	detect := func(p story.Params, arts []*article.Article, items []eval.Item) (ev, sl eval.Scores) {
+	// storyline B-cubed, and the pairwise scores of the pairs of articles
+	// in different languages.
+	detect := func(p story.Params, arts []*article.Article, items []eval.Item) (ev, sl eval.Scores, cross eval.PRF) {
 		// Docs cache norms per detector state: each run makes its own.
 		docs := make([]*story.Doc, len(arts))
 		for i, a := range arts {
@@ -94,10 +103,19 @@ func TestTune(t *testing.T) {
 			}
 		}
 		ev = eval.Score(gold, pred)
+		// Pairs of articles in different languages (by the gold label).
+		group, langs := map[string]string{}, map[string]bool{}
+		for _, it := range items {
+			group[it.ID] = it.Lang
+			langs[it.Lang] = true
+		}
+		if len(langs) > 1 {
+			cross = eval.ScoreCrossGroup(gold, pred, group)
+		}
 		if goldSL := eval.Labels(items, func(it eval.Item) string { return it.Storyline }); len(goldSL) > 0 {
 			sl = eval.Score(goldSL, predSL)
 		}
-		return ev, sl
+		return ev, sl, cross
 	}
 	// One unrelated French page added to the seeds, for each French page
 	// of the multilingual corpus in turn: mean F1 over the pages.
@@ -110,16 +128,19 @@ func TestTune(t *testing.T) {
 	score := func(p story.Params) string {
 		out := ""
 		for _, c := range corpora {
-			ev, sl := detect(p, c.arts, c.items)
+			ev, sl, cross := detect(p, c.arts, c.items)
 			out += fmt.Sprintf(" %s %.3f/%.3f/%.3f(%d)", c.name, ev.BCubed.Precision, ev.BCubed.Recall, ev.BCubed.F1, ev.PredictedClusters)
 			if sl.Items > 0 {
 				out += fmt.Sprintf(" sl %.3f", sl.BCubed.F1)
+			}
+			if cross.Precision > 0 || cross.Recall > 0 {
+				out += fmt.Sprintf(" xl P %.3f R %.3f", cross.Precision, cross.Recall)
 			}
 		}
 		var evSum, slSum float64
 		seeds := byName["seeds"]
 		for _, page := range french {
-			ev, sl := detect(p, append([]*article.Article{page}, seeds.arts...), seeds.items)
+			ev, sl, _ := detect(p, append([]*article.Article{page}, seeds.arts...), seeds.items)
 			evSum += ev.BCubed.F1
 			slSum += sl.BCubed.F1
 		}
@@ -130,6 +151,31 @@ func TestTune(t *testing.T) {
 	}
 	base := story.DefaultParams
 	t.Logf("default:%s", score(base))
+	// STORYLINE_PARAMS="Join=0.3 Merge=0.25; Join=0.4" scores variants
+	// of the defaults, one per ";".
+	for _, v := range strings.Split(os.Getenv("STORYLINE_PARAMS"), ";") {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		p := base
+		for _, kv := range strings.Fields(v) {
+			name, val, _ := strings.Cut(kv, "=")
+			f := reflect.ValueOf(&p).Elem().FieldByName(name)
+			if !f.IsValid() {
+				t.Fatalf("no parameter %q", name)
+			}
+			x, err := strconv.ParseFloat(val, 64)
+			if err != nil {
+				t.Fatalf("%s: %v", kv, err)
+			}
+			if f.Kind() == reflect.Int {
+				f.SetInt(int64(x))
+			} else {
+				f.SetFloat(x)
+			}
+		}
+		t.Logf("%s:%s", v, score(p))
+	}
 	if os.Getenv("STORYLINE_TUNE") != "grid" {
 		return
 	}

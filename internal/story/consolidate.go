@@ -160,12 +160,9 @@ func (d *Detector) scoreWithout(di int, e *event) float64 {
 	doc := d.docs[di]
 	dt, de := doc.weights()
 	tIDF, eIDF := d.idfsFor(doc.Lang)
-	text, _ := cosineWithout(dt, d.docNorm(doc, false), e.terms, d.eventNorm(e, doc.Lang, false), tIDF)
+	text, _ := cosineWithout(dt, d.docNorm(doc, false), e.terms[doc.Lang], d.eventNorm(e, doc.Lang, false), tIDF)
 	ent, restHasEnts := cosineWithout(de, d.docNorm(doc, true), e.ents, d.eventNorm(e, doc.Lang, true), eIDF)
-	s := text
-	if len(de) > 0 && restHasEnts {
-		s = (d.p.TextWeight*text + d.p.EntityWeight*ent) / (d.p.TextWeight + d.p.EntityWeight)
-	}
+	s := d.mix(text, ent, len(de) > 0 && restHasEnts, e.langs[doc.Lang]-1, len(e.docs)-1)
 	rest := &event{min: e.min, max: e.max, dated: e.dated}
 	if doc.DateOK {
 		// Its dates may have set the event's range: the range of the others.
@@ -223,16 +220,27 @@ func (d *Detector) merge(e, o *event) {
 	d.touch(o)
 	e.normVersion, o.normVersion = 0, 0
 	e.docs = append(e.docs, o.docs...)
+	if e.langs == nil {
+		e.langs = map[string]int{}
+	}
 	sort.Ints(e.docs)
-	for t, w := range o.terms {
-		e.terms[t] += w
+	for l, terms := range o.terms {
+		if e.terms[l] == nil {
+			e.terms[l] = map[string]float64{}
+		}
+		for t, w := range terms {
+			e.terms[l][t] += w
+		}
 	}
 	for k, w := range o.ents {
 		e.ents[k] += w
+	}
+	for l, n := range o.langs {
+		e.langs[l] += n
 	}
 	if o.dated {
 		e.widen(o.min, o.max)
 	}
 	o.into = e.idx
-	o.docs, o.terms, o.ents = nil, nil, nil
+	o.docs, o.terms, o.ents, o.langs = nil, nil, nil, nil
 }

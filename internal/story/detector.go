@@ -88,19 +88,53 @@ func (d *Detector) Prime(docs []*Doc) {
 	for _, doc := range docs {
 		d.count(doc)
 	}
+	for _, doc := range docs {
+		d.confirm(doc)
+	}
 	d.primed += len(docs)
 	d.countChanged()
+}
+
+// confirm makes names of a doc's uncertain names (German capitalised
+// words, which may be nouns) that docs of other languages name: "InSight",
+// "Perseverance", "Mukwege" in German are names because English and French
+// articles capitalise them where they capitalise no noun. It counts them
+// among the doc's entities; it runs once a doc, after the docs it is
+// compared with have been counted.
+func (d *Detector) confirm(doc *Doc) {
+	for k, w := range doc.maybe {
+		if _, ok := doc.Entities[k]; ok || !d.namedElsewhere(k, doc.Lang) {
+			continue
+		}
+		doc.Entities[k] = w
+		doc.Names[k] = doc.maybeNames[k]
+		d.entDF[k]++
+		d.langs[doc.Lang].entDF[k]++
+	}
+	doc.maybe, doc.maybeNames = nil, nil
+}
+
+// namedElsewhere reports whether docs of a language other than lang name
+// the entity key k.
+func (d *Detector) namedElsewhere(k, lang string) bool {
+	for l, f := range d.langs {
+		if l != lang && f.entDF[k] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // event is a growing cluster of docs.
 type event struct {
 	idx      int
 	docs     []int
-	terms    map[string]float64
+	terms    map[string]map[string]float64 // by language: words meet only their own (see mix)
 	ents     map[string]float64
 	min, max time.Time // range of known publication days
 	dated    bool
-	into     int // index of the event this one was merged into, or -1
+	into     int            // index of the event this one was merged into, or -1
+	langs    map[string]int // members by language
 
 	// norms caches the term and entity norms as seen from each language
 	// (see idfsFor); valid when normVersion is idfVersion+1.
@@ -142,7 +176,7 @@ type Decision struct {
 type Candidate struct {
 	Event    string   `json:"event"`
 	Score    float64  `json:"score"`
-	Text     float64  `json:"text"`   // TF-IDF cosine with the event's terms
+	Text     float64  `json:"text"`   // TF-IDF cosine with the terms of the event's articles in the article's language
 	Entity   float64  `json:"entity"` // TF-IDF cosine with the event's entities
 	Time     float64  `json:"time"`   // factor from the date gap, 1 when undated
 	Shared   []string `json:"shared_entities,omitempty"`
@@ -169,6 +203,7 @@ func (d *Detector) Add(doc *Doc) Decision {
 	d.byID[doc.ID] = di
 	if di >= d.primed {
 		d.count(doc)
+		d.confirm(doc)
 		d.countChanged()
 	} else if len(d.docs) > d.primed {
 		d.countChanged() // the collection grew past what was primed
@@ -211,7 +246,7 @@ func (d *Detector) Add(doc *Doc) Decision {
 	}
 	if target < 0 {
 		target = len(d.events)
-		d.events = append(d.events, &event{idx: target, terms: map[string]float64{}, ents: map[string]float64{}, into: -1})
+		d.events = append(d.events, &event{idx: target, terms: map[string]map[string]float64{}, ents: map[string]float64{}, into: -1})
 		dec.New = true
 	}
 	d.docEvent = append(d.docEvent, target)
@@ -250,6 +285,10 @@ func (d *Detector) join(e *event, di int) {
 func (d *Detector) absorb(e *event, doc *Doc) {
 	d.touch(e)
 	d.addWeights(e, doc, 1)
+	if e.langs == nil {
+		e.langs = map[string]int{}
+	}
+	e.langs[doc.Lang]++
 	if doc.DateOK {
 		e.widen(doc.Date, doc.DateEnd)
 	}
@@ -342,17 +381,33 @@ func (d *Detector) mostHits(hits map[int]int) []int {
 func (d *Detector) score(doc *Doc, e *event) Candidate {
 	_, docEnts := doc.weights()
 	scaledT, scaledE := d.scaled(doc)
-	text := dotScaled(scaledT, e.terms, d.docNorm(doc, false)*d.eventNorm(e, doc.Lang, false))
+	text := dotScaled(scaledT, e.terms[doc.Lang], d.docNorm(doc, false)*d.eventNorm(e, doc.Lang, false))
 	ent := dotScaled(scaledE, e.ents, d.docNorm(doc, true)*d.eventNorm(e, doc.Lang, true))
 	c := Candidate{Event: d.idOf(e), Text: round(text), Entity: round(ent), Articles: len(e.docs)}
-	s := text
-	if len(docEnts) > 0 && len(e.ents) > 0 {
-		s = (d.p.TextWeight*text + d.p.EntityWeight*ent) / (d.p.TextWeight + d.p.EntityWeight)
-	}
+	s := d.mix(text, ent, len(docEnts) > 0 && len(e.ents) > 0, e.langs[doc.Lang], len(e.docs))
 	tf := d.timeFactor(doc.DateOK, doc.Date, doc.DateEnd, e)
 	c.Time = round(tf)
 	c.Score = round(s * tf)
 	return c
+}
+
+// mix combines the text and entity similarities of a doc with an event
+// (or the rest of it) of n articles, same of them in the doc's language.
+// Words are evidence only within one language: the text similarity is
+// measured against the event's articles in the doc's language alone (see
+// event.terms), and it weighs in proportion to the share of the event
+// they are. Against articles in other languages, names, figures and days
+// carry the score: an event reported only in English scores a French
+// article on its entities.
+func (d *Detector) mix(text, ent float64, haveEnts bool, same, n int) float64 {
+	if !haveEnts {
+		return text
+	}
+	tw := d.p.TextWeight
+	if n > 0 {
+		tw *= float64(same) / float64(n)
+	}
+	return (tw*text + d.p.EntityWeight*ent) / (tw + d.p.EntityWeight)
 }
 
 // shared lists the entities a doc shares with an event, for explaining a
@@ -530,7 +585,7 @@ func (d *Detector) eventNorm(e *event, lang string, ents bool) float64 {
 	n, ok := e.norms[lang]
 	if !ok {
 		tIDF, eIDF := d.idfsFor(lang)
-		t, k := norm(e.terms, tIDF), norm(e.ents, eIDF)
+		t, k := norm(e.terms[lang], tIDF), norm(e.ents, eIDF)
 		n = [2]float64{t * t, k * k}
 		if e.norms == nil {
 			e.norms = map[string][2]float64{}
@@ -544,9 +599,10 @@ func (d *Detector) eventNorm(e *event, lang string, ents bool) float64 {
 }
 
 // addWeights adds a doc's weights to an event's (sign 1) or takes them out
-// (sign -1), updating the squared norms the event caches for each
-// language instead of dropping them: a large event gains an article at the
-// cost of the article's words, not of its own.
+// (sign -1), its words to the part of its language, updating the squared
+// norms the event caches for each language instead of dropping them: a
+// large event gains an article at the cost of the article's words, not of
+// its own.
 func (d *Detector) addWeights(e *event, doc *Doc, sign float64) {
 	dt, de := doc.weights()
 	valid := e.normVersion == d.idfVersion+1
@@ -555,7 +611,9 @@ func (d *Detector) addWeights(e *event, doc *Doc, sign float64) {
 			break
 		}
 		tIDF, eIDF := d.idfsFor(lang)
-		n[0] += deltaNorm2(e.terms, dt, sign, tIDF)
+		if lang == doc.Lang {
+			n[0] += deltaNorm2(e.terms[lang], dt, sign, tIDF)
+		}
 		n[1] += deltaNorm2(e.ents, de, sign, eIDF)
 		e.norms[lang] = n
 	}
@@ -568,7 +626,10 @@ func (d *Detector) addWeights(e *event, doc *Doc, sign float64) {
 			}
 		}
 	}
-	apply(e.terms, dt)
+	if e.terms[doc.Lang] == nil {
+		e.terms[doc.Lang] = map[string]float64{}
+	}
+	apply(e.terms[doc.Lang], dt)
 	apply(e.ents, de)
 }
 

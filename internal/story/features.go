@@ -20,13 +20,19 @@ type Doc struct {
 	Title string
 
 	Terms    map[string]float64 // term → weight (title terms boosted)
-	Entities map[string]float64 // entity key → weight
+	Entities map[string]float64 // entity key → weight; days "@2020-09-14" and figures "#66e9" too
 	Names    map[string]Entity  // entity key → how it is written, its kind
 	Date     time.Time          // publication day (first day of the month for a month), zero when unknown
 	DateEnd  time.Time          // last day the publication may be: Date, or the month's last day
 	DateOK   bool               // Date is at least month-precise
 	Mentions []time.Time        // days the text mentions, resolved
 	Sig      dedup.Signature
+
+	// maybe holds the uncertain names (German capitalised words that may be
+	// nouns) with their weights and spellings; a Detector moves those that
+	// articles in other languages name into Entities (see confirm).
+	maybe      map[string]float64
+	maybeNames map[string]Entity
 
 	peripheral   float64            // Params.PeripheralWeight when the doc was made
 	termW, entW  map[string]float64 // sublinear weights, computed once
@@ -65,6 +71,10 @@ func NewDoc(a *article.Article, p Params) *Doc {
 	}
 	for _, t := range an.Terms(a.Title) {
 		d.Terms[t] += p.TitleBoost
+	}
+	if p.FigureWeight > 0 {
+		d.addFigures(a.Title, p.TitleBoost*p.FigureWeight)
+		d.addFigures(a.Text, p.FigureWeight)
 	}
 	d.addEntities(a.Title, a.Lang, p.TitleBoost)
 	d.addEntities(a.Text, a.Lang, 1)
@@ -106,9 +116,23 @@ func NewDoc(a *article.Article, p Params) *Doc {
 }
 
 func (d *Doc) addEntities(text, lang string, weight float64) {
-	for _, m := range entities.Extract(text, lang) {
+	for _, m := range entities.ExtractAll(text, lang) {
 		key := m.Key
 		if key == "" {
+			continue
+		}
+		if m.Uncertain {
+			if d.maybe == nil {
+				d.maybe, d.maybeNames = map[string]float64{}, map[string]Entity{}
+			}
+			d.maybe[key] += weight
+			e := d.maybeNames[key]
+			if e.Name == "" || len(m.Text) > len(e.Name) {
+				e.Name = m.Text
+			}
+			e.Kind = m.Kind
+			e.Count++
+			d.maybeNames[key] = e
 			continue
 		}
 		if m.Kind == entities.Kind("person") {
@@ -126,6 +150,19 @@ func (d *Doc) addEntities(text, lang string, weight float64) {
 		if e.Kind == "" || e.Kind == entities.Kind("other") {
 			e.Kind = m.Kind
 		}
+		e.Count++
+		d.Names[key] = e
+	}
+}
+
+// addFigures counts the figures a text states as entities ("#66e9"):
+// evidence that holds across languages, where words do not.
+func (d *Doc) addFigures(text string, weight float64) {
+	for _, f := range analysis.Figures(text) {
+		key := "#" + f
+		d.Entities[key] += weight
+		e := d.Names[key]
+		e.Name, e.Kind = f, entities.Kind("figure")
 		e.Count++
 		d.Names[key] = e
 	}

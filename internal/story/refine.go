@@ -107,6 +107,7 @@ func (d *Detector) unjoin(e *event, di int) {
 		}
 	}
 	d.addWeights(e, doc, -1)
+	e.langs[doc.Lang]--
 	d.redate(e)
 }
 

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -104,7 +105,6 @@ func (d *Detector) summarize(e *event) Event {
 	sites := map[string]bool{}
 	langs := map[string]bool{}
 	names := map[string]Entity{}
-	best, bestSim := -1, -1.0
 	for _, di := range e.docs {
 		doc := d.docs[di]
 		ev.Articles = append(ev.Articles, doc.ID)
@@ -127,18 +127,8 @@ func (d *Detector) summarize(e *event) Event {
 			}
 			names[k] = m
 		}
-		// The headline is the title of the article closest to the event's
-		// centroid (central, so neither a site's odd angle nor a stub) that
-		// informs rather than teases.
-		if doc.Title != "" {
-			if s := cosine(sublinearMap(doc.Terms), e.terms, d.termIDF) * HeadlineQuality(doc.Title); s > bestSim {
-				best, bestSim = di, s
-			}
-		}
 	}
-	if best >= 0 {
-		ev.Headline = d.docs[best].Title
-	}
+	ev.Headline = d.headline(e)
 	ev.Sources = len(sites)
 	for l := range langs {
 		ev.Languages = append(ev.Languages, l)
@@ -149,6 +139,40 @@ func (d *Detector) summarize(e *event) Event {
 		ev.Entities = append(ev.Entities, EntityRef{Key: k, Name: n.Name, Kind: n.Kind, Count: n.Count})
 	}
 	return ev
+}
+
+// headline is the title of the article closest to the event's centroid
+// (central, so neither a site's odd angle nor a stub) that informs rather
+// than teases, among the articles of the language most of the event's
+// articles are in: words are compared within one language (see
+// Detector.mix), and a lone article in its language would be its own
+// centroid.
+func (d *Detector) headline(e *event) string {
+	main := ""
+	for l, n := range e.langs {
+		if n > e.langs[main] || n == e.langs[main] && l < main {
+			main = l
+		}
+	}
+	best, bestSim := -1, -1.0
+	for _, di := range e.docs {
+		doc := d.docs[di]
+		if doc.Title == "" || doc.Lang != main {
+			continue
+		}
+		if s := cosine(sublinearMap(doc.Terms), e.terms[main], d.termIDF) * HeadlineQuality(doc.Title); s > bestSim {
+			best, bestSim = di, s
+		}
+	}
+	if best < 0 {
+		for _, di := range e.docs { // no title in that language
+			if d.docs[di].Title != "" {
+				return d.docs[di].Title
+			}
+		}
+		return ""
+	}
+	return d.docs[best].Title
 }
 
 // mainEntities ranks an event's entities by weight times rarity; with
@@ -170,8 +194,8 @@ func (d *Detector) mainEntities(e *event, n int, actorsOnly bool) []string {
 	}
 	list := make([]kw, 0, len(e.ents))
 	for k, w := range e.ents {
-		if actorsOnly && kind[k] == entities.Kind("place") {
-			continue
+		if actorsOnly && kind[k] == entities.Kind("place") || isFigure(k) {
+			continue // a setting is not an actor; a figure is no entity
 		}
 		list = append(list, kw{k, w * d.entIDF(k)})
 	}
@@ -230,7 +254,7 @@ func (d *Detector) storylines(live []int) map[int]string {
 			if need == 0 || shared[oi] < need {
 				continue
 			}
-			if cosine(d.events[ei].terms, d.events[oi].terms, d.termIDF) < d.p.StorylineText {
+			if textCosine(d.events[ei].terms, d.events[oi].terms, d.termIDF) < d.p.StorylineText {
 				continue
 			}
 			a, b := find(ei), find(oi)
@@ -285,3 +309,33 @@ func HeadlineQuality(title string) float64 {
 	}
 	return q
 }
+
+// textCosine is the cosine of two events' terms, each language part
+// compared with the same part of the other.
+func textCosine(a, b map[string]map[string]float64, idf func(string) float64) float64 {
+	var dot, na, nb float64
+	for l, ta := range a {
+		tb := b[l]
+		for k, wa := range ta {
+			i := idf(k)
+			x := wa * i
+			na += x * x
+			if wb, ok := tb[k]; ok {
+				dot += x * wb * i
+			}
+		}
+	}
+	for _, tb := range b {
+		for k, wb := range tb {
+			y := wb * idf(k)
+			nb += y * y
+		}
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// isFigure tells the key of a figure ("#66e9") from a name's.
+func isFigure(k string) bool { return strings.HasPrefix(k, "#") }
