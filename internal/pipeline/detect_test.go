@@ -67,8 +67,8 @@ func TestSeedsEvents(t *testing.T) {
 	needShared(t, samplesDir)
 	res := detectFiles(t, []string{samplesDir})
 	ev, sl := eventsByFile(t, res, sampleIDs(t))
-	// What holds today: the earlier call (001) and the 2023 visit (004)
-	// stay out of the Sochi event and apart from each other.
+	// The earlier call (001) and the 2023 visit (004) stay out of the
+	// Sochi event and apart from each other.
 	for _, k := range []string{"000", "002", "003"} {
 		if ev["001"] == ev[k] || ev["004"] == ev[k] {
 			t.Errorf("001 or 004 joined the Sochi event through %s: %v", k, ev)
@@ -87,15 +87,9 @@ func TestSeedsEvents(t *testing.T) {
 			t.Errorf("001 and %s not in one storyline: %v", k, sl)
 		}
 	}
-	// 000 and 002 both name the meeting's day, 14 September.
-	if ev["000"] != ev["002"] {
-		t.Errorf("000 and 002 not one event: %v", ev)
-	}
-	// Not met yet (issue 3 stays open): 003 names Sochi and "today" but
-	// no day a five-page collection can weigh against the crisis's
-	// vocabulary.
-	if ev["000"] != ev["003"] {
-		t.Skipf("not yet met: 003 in the Sochi event (events %v)", ev)
+	// 000, 002 and 003 report the Sochi meeting.
+	if ev["000"] != ev["002"] || ev["000"] != ev["003"] {
+		t.Errorf("000, 002 and 003 not one event: %v", ev)
 	}
 }
 
