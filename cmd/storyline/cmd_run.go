@@ -19,6 +19,7 @@ import (
 func newRunCommand(g *globals) *cobra.Command {
 	var (
 		maxBytes   int64
+		batchSize  int
 		quiet      bool
 		noProgress bool
 	)
@@ -36,7 +37,12 @@ order and the stories of several articles are printed.
 A page already in the store is recognised by its id (a hash of its bytes when
 the input gives none) and not stored twice. A broken input is reported, with
 its file and line, and the run goes on; the exit status is 1 if any input
-failed.`,
+failed.
+
+Pages are cleaned and stored in batches (--batch-size), each one transaction:
+an article's line is printed once its batch is committed to disk, so a run
+that is killed has stored at least every article it printed, and running it
+again over the same inputs stores the rest.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := g.openStore(cmd.Context())
@@ -62,7 +68,8 @@ failed.`,
 			}
 			tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 			opts := pipeline.Options{
-				Reader: ingest.Reader{MaxBytes: maxBytes, Stdin: cmd.InOrStdin()},
+				Reader:    ingest.Reader{MaxBytes: maxBytes, Stdin: cmd.InOrStdin()},
+				BatchSize: batchSize,
 				Problem: func(p pipeline.Problem) {
 					if bar != nil {
 						bar.Clear()
@@ -78,6 +85,9 @@ failed.`,
 						bar.Set64(done)
 					}
 				},
+				// Called once the batch's transaction has committed: a
+				// printed line is an acknowledgement that the article is
+				// stored, crash or not.
 				Done: func(arts []*article.Article, outcomes []store.Outcome) {
 					if quiet {
 						return
@@ -120,6 +130,7 @@ failed.`,
 		},
 	}
 	cmd.Flags().Int64Var(&maxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest page (or JSON record) accepted, in bytes")
+	cmd.Flags().IntVar(&batchSize, "batch-size", pipeline.DefaultBatchSize, "pages cleaned together (sharing evidence of furniture) and stored in one transaction")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print only problems and the summary, not one line per article")
 	cmd.Flags().BoolVar(&noProgress, "no-progress", false, "no progress bar (there is none when stderr is not a terminal)")
 	return cmd

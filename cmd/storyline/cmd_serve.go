@@ -20,7 +20,9 @@ func newServeCommand(g *globals) *cobra.Command {
 		addr         string
 		token        string
 		maxBody      int64
+		maxBatch     int
 		feedsFile    string
+		allowPrivate bool
 		feedInterval time.Duration
 		hostDelay    time.Duration
 		logFormat    string
@@ -39,6 +41,10 @@ background after each change, and reads see the last completed one.
 Writes need the token: send "Authorization: Bearer TOKEN". Set it with
 --token or, to keep it out of the process list, STORYLINE_TOKEN. Without a
 token the server is read-only (feeds still work).
+
+Feeds and the pages they link to are fetched from public addresses only:
+never from loopback, private, link-local or reserved ones (checked when
+connecting, redirects included), unless --allow-private-feeds.
 
 With --store postgres://... (or STORYLINE_STORE) any number of servers can
 share one database behind a load balancer: each serves reads and takes
@@ -81,13 +87,15 @@ and closes the store.`,
 			// lease.
 			shared, _ := st.(*postgres.Store)
 			srv, err := serve.New(st, serve.Config{
-				Token:        token,
-				MaxBody:      maxBody,
-				Feeds:        feeds,
-				FeedInterval: feedInterval,
-				HostDelay:    hostDelay,
-				Logger:       logger,
-				Shared:       shared,
+				Token:             token,
+				MaxBody:           maxBody,
+				MaxBatch:          maxBatch,
+				Feeds:             feeds,
+				AllowPrivateFeeds: allowPrivate,
+				FeedInterval:      feedInterval,
+				HostDelay:         hostDelay,
+				Logger:            logger,
+				Shared:            shared,
 			})
 			if err != nil {
 				return err
@@ -104,6 +112,9 @@ and closes the store.`,
 	f.StringVar(&addr, "addr", envOr("STORYLINE_ADDR", serve.DefaultAddr), "address to listen on (or set STORYLINE_ADDR)")
 	f.StringVar(&token, "token", "", "bearer token that writes must present (or set STORYLINE_TOKEN)")
 	f.Int64Var(&maxBody, "max-body", serve.DefaultMaxBody, "largest request body, in bytes")
+	f.IntVar(&maxBatch, "max-batch", serve.DefaultMaxBatch, "most articles in one POST")
+	f.BoolVar(&allowPrivate, "allow-private-feeds", os.Getenv("STORYLINE_ALLOW_PRIVATE_FEEDS") == "1",
+		"let feeds and their pages be fetched from loopback, private and link-local addresses\n(or set STORYLINE_ALLOW_PRIVATE_FEEDS=1); off, only public addresses are fetched")
 	f.StringVar(&feedsFile, "feeds", "", "file of RSS/Atom feed URLs to follow, one per line (# comments)")
 	f.DurationVar(&feedInterval, "feed-interval", serve.DefaultFeedInterval, "time between two polls of a feed")
 	f.DurationVar(&hostDelay, "host-delay", serve.DefaultHostDelay, "least time between two requests to one host")

@@ -108,7 +108,8 @@ func (g *globals) storeName() string {
 }
 
 // openStore opens the store named by --store or --db, creating it (or its
-// tables) for commands that write.
+// tables) for commands that write. The embedded store takes one writing
+// process at a time: another gets an error saying the store is in use.
 func (g *globals) openStore(ctx context.Context) (store.Store, error) {
 	if g.usePostgres() {
 		return postgres.Open(ctx, g.store)
@@ -117,9 +118,11 @@ func (g *globals) openStore(ctx context.Context) (store.Store, error) {
 }
 
 // openExistingStore opens the store for commands that only read: a mistyped
-// --db gets an error, not a new empty store. (A PostgreSQL database is
-// opened as for writing: a mistyped URL fails to connect, and a database
-// without storyline's tables gets them, empty.)
+// --db gets an error, not a new empty store. The embedded store is opened
+// read-only, without its lock, so that these commands work beside a
+// `serve` or `run` writing it; they see one snapshot of it. (A PostgreSQL
+// database is opened as for writing: a mistyped URL fails to connect, and
+// a database without storyline's tables gets them, empty.)
 func (g *globals) openExistingStore(ctx context.Context) (store.Store, error) {
 	if g.usePostgres() {
 		return postgres.Open(ctx, g.store)
@@ -127,7 +130,7 @@ func (g *globals) openExistingStore(ctx context.Context) (store.Store, error) {
 	if _, err := os.Stat(g.db); err != nil {
 		return nil, fmt.Errorf("no store at %s (storyline run creates it; --db or STORYLINE_DB choose another)", g.db)
 	}
-	return sqlite.Open(g.db)
+	return sqlite.OpenReadOnly(g.db)
 }
 
 // newJSONEncoder writes JSON as users read it: text unescaped (no \u003c

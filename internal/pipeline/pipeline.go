@@ -38,8 +38,10 @@ type Options struct {
 	// Progress is told of bytes read so far (of the input files' total),
 	// from the goroutine that called Run.
 	Progress func(bytesDone int64)
-	// Done is told of each batch of articles once stored (or, without a
-	// store, once processed), with the store's outcome for each.
+	// Done is told of each batch of articles once stored — after the
+	// batch's transaction has committed, so that what Done reports is
+	// durable — or, without a store, once processed, with the store's
+	// outcome for each.
 	Done func([]*article.Article, []store.Outcome)
 	// Timing, when set, accumulates the time spent in each stage.
 	Timing *Timing

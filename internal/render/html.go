@@ -90,12 +90,19 @@ func Report(dir string, stories []tell.Story, generated time.Time) error {
 	if err := os.MkdirAll(storiesDir, 0o755); err != nil {
 		return err
 	}
+	// Pages are named after the IDs as the pages show them and link to
+	// them: sanitized. (Named after the IDs as given, a story whose ID
+	// has a control character would find no page of its own, and be
+	// written over the stories folder, or over another story's page.)
+	sanitized := make([]tell.Story, len(stories))
 	pages := make(map[string]string, len(stories))
-	for _, s := range stories {
+	for i, s := range stories {
+		s = Sanitize(s)
 		if _, dup := pages[s.ID]; dup {
 			return fmt.Errorf("render: two stories with ID %q", s.ID)
 		}
 		pages[s.ID] = FileName(s.ID)
+		sanitized[i] = s
 	}
 	stamp := ""
 	if !generated.IsZero() {
@@ -103,8 +110,7 @@ func Report(dir string, stories []tell.Story, generated time.Time) error {
 	}
 
 	index := indexPage{Generated: stamp}
-	for _, s := range stories {
-		s = Sanitize(s)
+	for _, s := range sanitized {
 		page := storyPage{Story: s, Generated: stamp, pages: pages}
 		if err := writePage(filepath.Join(storiesDir, pages[s.ID]), "story.html", page); err != nil {
 			return err

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -239,4 +240,51 @@ func keys(m map[string]string) []string {
 		ks = append(ks, k)
 	}
 	return ks
+}
+
+// TestReportStaysInItsDirectory writes a report of stories whose ids try
+// every way out of it, and looks at every file under the folder that
+// holds it: the report's pages are all that was written, all inside.
+func TestReportStaysInItsDirectory(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "report")
+	var stories []tell.Story
+	for _, id := range []string{eventID, "../../escape", "../index.html", "/tmp/absolute", `..\..\windows`, "..", ".", "",
+		"stories/../../x", "e-\x00nul", "index", "index.html", ".hidden", strings.Repeat("../", 100) + "deep"} {
+		s := eventStory()
+		s.ID = id
+		stories = append(stories, s)
+	}
+	if err := Report(out, stories, time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	err := filepath.WalkDir(parent, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len(stories) + 1; len(files) != want {
+		t.Errorf("%d files written, want %d (the pages and the index): %q", len(files), want, files)
+	}
+	for _, f := range files {
+		rel, err := filepath.Rel(out, f)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			t.Errorf("%s is outside the report's folder %s", f, out)
+			continue
+		}
+		if rel != "index.html" && (filepath.Dir(rel) != "stories" || !safeName.MatchString(filepath.Base(rel))) {
+			t.Errorf("%s: not a story page under stories/", rel)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Error(err)
+	}
 }

@@ -49,8 +49,13 @@ func (s *Server) postArticles(w http.ResponseWriter, r *http.Request) {
 	// curl -d sends a form type: take it, like none, as JSON.
 	case "", "application/json", "application/x-ndjson", "application/ndjson", "application/jsonl",
 		"application/x-jsonlines", "application/x-www-form-urlencoded":
-		if err := checkJSONArticles(body); err != nil {
+		n, err := countJSONArticles(body)
+		if err != nil {
 			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		if n > s.cfg.MaxBatch {
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("%d articles in one request, over the limit of %d (--max-batch): send them in several", n, s.cfg.MaxBatch))
 			return
 		}
 	case "text/html", "application/xhtml+xml", "text/plain":

@@ -86,10 +86,24 @@ func (s *Server) getEvents(w http.ResponseWriter, r *http.Request) {
 	defer s.updates.unsubscribe(ch)
 	rc := http.NewResponseController(w)
 	// The server's write timeout is meant for ordinary responses; a stream
-	// is open for as long as the page is.
-	if err := rc.SetWriteDeadline(time.Time{}); err != nil {
+	// is open for as long as the page is. Each write is bounded instead,
+	// so that a page that stops reading is let go, and its goroutine with
+	// it. (The read timeout does not apply: once a request without a body
+	// is read, the server waits for the client's next bytes, or its
+	// hanging up, without a deadline.)
+	streamWrite := s.cfg.timeouts.StreamWrite
+	if err := rc.SetWriteDeadline(time.Now().Add(streamWrite)); err != nil {
 		writeError(w, http.StatusInternalServerError, "event streams are not supported here: "+err.Error())
 		return
+	}
+	write := func(format string, args ...any) error {
+		if err := rc.SetWriteDeadline(time.Now().Add(streamWrite)); err != nil {
+			return err
+		}
+		if _, err := fmt.Fprintf(w, format, args...); err != nil {
+			return err
+		}
+		return rc.Flush()
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
@@ -101,15 +115,10 @@ func (s *Server) getEvents(w http.ResponseWriter, r *http.Request) {
 		if sn.generation > generation {
 			generation = sn.generation
 		}
-		_, err := fmt.Fprintf(w, "event: detection\nid: %d\ndata: {\"generation\":%d,\"stories\":%d,\"articles\":%d}\n\n",
+		return write("event: detection\nid: %d\ndata: {\"generation\":%d,\"stories\":%d,\"articles\":%d}\n\n",
 			generation, generation, sn.stories, sn.articles)
-		if err == nil {
-			err = rc.Flush()
-		}
-		return err
 	}
-	fmt.Fprint(w, "retry: 5000\n\n")
-	if send(s.snap.Load().generation) != nil {
+	if write("retry: 5000\n\n") != nil || send(s.snap.Load().generation) != nil {
 		return
 	}
 	tick := time.NewTicker(keepAlive)
@@ -125,7 +134,7 @@ func (s *Server) getEvents(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 		case <-tick.C:
-			if _, err := fmt.Fprint(w, ": keep-alive\n\n"); err != nil || rc.Flush() != nil {
+			if write(": keep-alive\n\n") != nil {
 				return
 			}
 		}

@@ -96,6 +96,11 @@ func (fs *feedSet) add(raw string) (f *feed, added bool, err error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("feed: %v", err)
 	}
+	if !fs.s.cfg.AllowPrivateFeeds {
+		if err := checkFeedHost(u.Hostname()); err != nil {
+			return nil, false, fmt.Errorf("feed: %v", err)
+		}
+	}
 	key := u.String()
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
@@ -174,6 +179,12 @@ func (fs *feedSet) follow(ctx context.Context, f *feed) {
 // is stored in several transactions rather than one long one.
 const maxItemsPerJob = 50
 
+// maxItemsPerPoll bounds the items of a feed handled at each poll: the
+// first ones it lists, its newest. News feeds list 10 to 100; a feed of
+// thousands would have the server fetch thousands of pages (from as many
+// hosts, so the per-host delay would not slow it) and remember them all.
+const maxItemsPerPoll = 200
+
 // poll fetches the feed if it changed (conditional GET), then each new
 // item's page, and ingests the pages, oldest item first.
 func (fs *feedSet) poll(ctx context.Context, f *feed) {
@@ -231,7 +242,7 @@ func (fs *feedSet) poll(ctx context.Context, f *feed) {
 
 	// Feeds list their newest items first; ingesting oldest first keeps
 	// the store's arrival order close to the news's.
-	items := slices.Clone(parsed.Items)
+	items := slices.Clone(parsed.Items[:min(len(parsed.Items), maxItemsPerPoll)])
 	slices.Reverse(items)
 	var batch []pageRecord
 	flush := func() {
@@ -305,6 +316,10 @@ func (fs *feedSet) itemPage(ctx context.Context, f *feed, it *gofeed.Item, feedU
 	switch {
 	case ctx.Err() != nil:
 		return pageRecord{}, pageRetry
+	case errors.Is(err, errNotPublic):
+		s.log.Warn("page refused: not a public address; not retried", "feed", f.url, "url", pageURL, "err", err)
+		f.markSeen(pageURL)
+		return pageRecord{}, pageSkipped
 	case err != nil:
 		s.log.Warn("page fetch failed; retried at the next poll", "feed", f.url, "url", pageURL, "err", err)
 		return pageRecord{}, pageRetry
@@ -447,27 +462,6 @@ func (fs *feedSet) fetch(ctx context.Context, rawURL, accept string, header func
 
 // userAgent says who is fetching, as polite crawlers do.
 const userAgent = "storyline/1 (news story engine; +https://github.com/storyline/storyline)"
-
-// newFetchClient is the client for feeds and pages: bounded in time, at
-// most five redirects, and never to a scheme other than http or https.
-func newFetchClient(timeout time.Duration) *http.Client {
-	transport := http.DefaultTransport.(*http.Transport).Clone()
-	transport.ResponseHeaderTimeout = timeout
-	transport.MaxIdleConnsPerHost = 2
-	return &http.Client{
-		Timeout:   timeout,
-		Transport: transport,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 5 {
-				return errors.New("more than 5 redirects")
-			}
-			if _, err := httpURL(req.URL.String()); err != nil {
-				return fmt.Errorf("redirect refused: %v", err)
-			}
-			return nil
-		},
-	}
-}
 
 // hostLimiter spaces requests to one host by at least delay. Each caller
 // reserves the next free slot, so concurrent followers of one site queue

@@ -151,6 +151,9 @@ func TestFeeds(t *testing.T) {
 		Feeds:        []string{site.URL + "/feed.xml"},
 		FeedInterval: 50 * time.Millisecond,
 		HostDelay:    hostDelay,
+		// The site is on loopback, which a server does not fetch from
+		// unless allowed.
+		AllowPrivateFeeds: true,
 	})
 	ts.waitPlaced(t, 6)
 

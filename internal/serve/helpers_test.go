@@ -91,7 +91,9 @@ func startServerOn(t testing.TB, path string, cfg Config) *testServer {
 func startServerWith(t testing.TB, st store.Store, cfg Config) *testServer {
 	t.Helper()
 	logs := &lockedBuffer{}
-	cfg.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	if cfg.Logger == nil { // a test that gives its own keeps it
+		cfg.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
 	srv, err := New(st, cfg)
 	if err != nil {
 		st.Close()

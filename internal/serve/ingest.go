@@ -165,13 +165,13 @@ func (s *Server) ingest(ctx context.Context, job *ingestJob) ingestResult {
 	return res
 }
 
-// checkJSONArticles accepts what the pipeline reads as JSON articles: one
+// countJSONArticles accepts what the pipeline reads as JSON articles: one
 // object, several objects one after another (JSON Lines), or one array of
-// objects. Anything else is refused before it reaches the queue, with a
-// message that says where it went wrong.
-func checkJSONArticles(body []byte) error {
+// objects, and counts them. Anything else is refused before it reaches the
+// queue, with a message that says where it went wrong.
+func countJSONArticles(body []byte) (int, error) {
 	dec := json.NewDecoder(bytes.NewReader(body))
-	values := 0
+	values, articles := 0, 0
 	for {
 		var v json.RawMessage
 		err := dec.Decode(&v)
@@ -179,36 +179,38 @@ func checkJSONArticles(body []byte) error {
 			break
 		}
 		if err != nil {
-			return jsonError(body, dec.InputOffset(), err)
+			return 0, jsonError(body, dec.InputOffset(), err)
 		}
 		start := dec.InputOffset() - int64(len(v))
 		switch v[0] {
 		case '{':
+			articles++
 		case '[':
 			if values > 0 {
-				return fmt.Errorf("malformed JSON at %s: an array must be the whole body", position(body, start))
+				return 0, fmt.Errorf("malformed JSON at %s: an array must be the whole body", position(body, start))
 			}
 			var items []json.RawMessage
 			if err := json.Unmarshal(v, &items); err != nil {
-				return jsonError(body, start, err)
+				return 0, jsonError(body, start, err)
 			}
 			for i, it := range items {
 				if it[0] != '{' {
-					return fmt.Errorf("malformed JSON at %s: item %d of the array is %s, not an article object", position(body, start), i+1, kindOf(it))
+					return 0, fmt.Errorf("malformed JSON at %s: item %d of the array is %s, not an article object", position(body, start), i+1, kindOf(it))
 				}
 			}
+			articles += len(items)
 			if dec.More() {
-				return fmt.Errorf("malformed JSON at %s: nothing may follow the array", position(body, dec.InputOffset()))
+				return 0, fmt.Errorf("malformed JSON at %s: nothing may follow the array", position(body, dec.InputOffset()))
 			}
 		default:
-			return fmt.Errorf("malformed JSON at %s: %s is not an article object", position(body, start), kindOf(v))
+			return 0, fmt.Errorf("malformed JSON at %s: %s is not an article object", position(body, start), kindOf(v))
 		}
 		values++
 	}
 	if values == 0 {
-		return errors.New("empty body: send a JSON article object, an array of them, or JSON Lines")
+		return 0, errors.New("empty body: send a JSON article object, an array of them, or JSON Lines")
 	}
-	return nil
+	return articles, nil
 }
 
 // jsonError says what is wrong with a JSON body and where.

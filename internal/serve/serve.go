@@ -32,6 +32,7 @@ import (
 const (
 	DefaultAddr            = "127.0.0.1:8080"
 	DefaultMaxBody         = 8 << 20
+	DefaultMaxBatch        = 1000
 	DefaultQueueSize       = 64
 	DefaultFeedInterval    = 5 * time.Minute
 	DefaultHostDelay       = 2 * time.Second
@@ -72,9 +73,19 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Logger receives the structured logs; slog.Default() when nil.
 	Logger *slog.Logger
-	// Client fetches feeds and pages; a client with FetchTimeout, at most
-	// five redirects and only http and https when nil.
+	// AllowPrivateFeeds lets feeds, and the pages they link to, be
+	// fetched from loopback, private, link-local and other non-public
+	// addresses. Off, the server connects to public addresses only, so
+	// that whoever adds a feed cannot make it reach the host's or its
+	// network's private services (see fetch.go).
+	AllowPrivateFeeds bool
+	// Client fetches feeds and pages; when nil, a client with
+	// FetchTimeout, at most five redirects, only http and https, and only
+	// public addresses unless AllowPrivateFeeds.
 	Client *http.Client
+	// MaxBatch bounds the articles of one POST, so that one request cannot
+	// hold the ingest worker for long; a bigger batch gets 413.
+	MaxBatch int
 
 	// Shared, when set, is the PostgreSQL store this server shares with
 	// others (the same as the store given to New): posts go through its
@@ -91,6 +102,52 @@ type Config struct {
 	// OrphanAge is how long a job waits in the shared queue before any
 	// server's sweep takes it: the jobs of a server that died.
 	OrphanAge time.Duration
+
+	// timeouts of the HTTP server; the zero value means the defaults
+	// (the tests shorten them).
+	timeouts serverTimeouts
+}
+
+// serverTimeouts bound each connection to the server, so that no client
+// holds one, and the goroutine serving it, by going slowly.
+type serverTimeouts struct {
+	// ReadHeader bounds the request's headers (a slow-headers attack).
+	ReadHeader time.Duration
+	// Read bounds the whole request, body included: a body of MaxBody
+	// over a slow link; longer would let a client trickle bytes.
+	Read time.Duration
+	// Write bounds the answer: posting waits for ingestion. The event
+	// stream lifts it, and bounds each of its writes by StreamWrite.
+	Write time.Duration
+	// Idle bounds a kept-alive connection between requests.
+	Idle time.Duration
+	// StreamWrite bounds each write to an event stream: a page that stops
+	// reading is let go, and its goroutine with it.
+	StreamWrite time.Duration
+}
+
+// Default server timeouts.
+const (
+	DefaultReadHeaderTimeout  = 10 * time.Second
+	DefaultReadTimeout        = 60 * time.Second
+	DefaultWriteTimeout       = 2 * time.Minute
+	DefaultIdleTimeout        = 2 * time.Minute
+	DefaultStreamWriteTimeout = 30 * time.Second
+)
+
+func (t serverTimeouts) withDefaults() serverTimeouts {
+	for _, f := range []struct {
+		v   *time.Duration
+		def time.Duration
+	}{
+		{&t.ReadHeader, DefaultReadHeaderTimeout}, {&t.Read, DefaultReadTimeout}, {&t.Write, DefaultWriteTimeout},
+		{&t.Idle, DefaultIdleTimeout}, {&t.StreamWrite, DefaultStreamWriteTimeout},
+	} {
+		if *f.v <= 0 {
+			*f.v = f.def
+		}
+	}
+	return t
 }
 
 func (c Config) withDefaults() Config {
@@ -122,8 +179,12 @@ func (c Config) withDefaults() Config {
 		c.Logger = slog.Default()
 	}
 	if c.Client == nil {
-		c.Client = newFetchClient(c.FetchTimeout)
+		c.Client = newFetchClient(c.FetchTimeout, c.AllowPrivateFeeds)
 	}
+	if c.MaxBatch <= 0 {
+		c.MaxBatch = DefaultMaxBatch
+	}
+	c.timeouts = c.timeouts.withDefaults()
 	if c.Shared != nil {
 		if c.Instance == "" {
 			c.Instance = instanceName()
@@ -268,16 +329,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 
 	srv := &http.Server{
 		Handler:           s.handler,
-		ReadHeaderTimeout: 10 * time.Second,
-		// A body of MaxBody over a slow link; longer would let a client hold
-		// a connection open by trickling bytes.
-		ReadTimeout: 60 * time.Second,
-		// Posting waits for ingestion; the event stream lifts this
-		// deadline for itself.
-		WriteTimeout:   2 * time.Minute,
-		IdleTimeout:    2 * time.Minute,
-		MaxHeaderBytes: 64 << 10,
-		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		ReadHeaderTimeout: s.cfg.timeouts.ReadHeader,
+		ReadTimeout:       s.cfg.timeouts.Read,
+		WriteTimeout:      s.cfg.timeouts.Write,
+		IdleTimeout:       s.cfg.timeouts.Idle,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	srv.RegisterOnShutdown(s.updates.close)
 	served := make(chan error, 1)

@@ -220,7 +220,8 @@ func TestWritesRefusedWithoutDisturbingIngestion(t *testing.T) {
 		t.Fatal(err)
 	}
 	const maxBody = 256 << 10
-	ts := startServer(t, Config{Token: testToken, MaxBody: maxBody})
+	const maxBatch = 30 // the demo batch has 24
+	ts := startServer(t, Config{Token: testToken, MaxBody: maxBody, MaxBatch: maxBatch})
 
 	var wg sync.WaitGroup
 	var batch ingestResult
@@ -250,6 +251,8 @@ func TestWritesRefusedWithoutDisturbingIngestion(t *testing.T) {
 		{"truncated JSON", testToken, "application/json", valid[:len(valid)/2], http.StatusBadRequest, "ends in the middle"},
 		{"not an article", testToken, "application/json", []byte(`["a", "b"]`), http.StatusBadRequest, "item 1 of the array is a string"},
 		{"empty body", testToken, "application/json", nil, http.StatusBadRequest, "empty body"},
+		{"batch over --max-batch", testToken, "application/json", []byte("[" + strings.Repeat(`{"text": "a"},`, maxBatch) + `{"text": "a"}]`), http.StatusRequestEntityTooLarge, "31 articles in one request, over the limit of 30"},
+		{"JSON Lines over --max-batch", testToken, "application/x-ndjson", bytes.Repeat(append(slices.Clone(valid), '\n'), maxBatch+1), http.StatusRequestEntityTooLarge, "--max-batch"},
 		{"record without text", testToken, "application/json", []byte(`{"id": "x", "title": "t"}`), http.StatusUnprocessableEntity, `neither \"text\" nor \"html\"`},
 		{"unsupported type", testToken, "image/png", []byte("\x89PNG"), http.StatusUnsupportedMediaType, "cannot ingest image/png"},
 		{"page URL not http", testToken, "text/html", []byte("<p>x</p>"), http.StatusBadRequest, "only http and https"},
@@ -480,7 +483,7 @@ func TestCheckJSONArticles(t *testing.T) {
 		{`{"text": "é" x}`, "line 1, column 14"}, // columns count characters, not bytes
 		{`{"text": "a"`, "ends in the middle of a value"},
 	} {
-		err := checkJSONArticles([]byte(tc.body))
+		_, err := countJSONArticles([]byte(tc.body))
 		switch {
 		case tc.err == "" && err != nil:
 			t.Errorf("%q: %v, want accepted", tc.body, err)

@@ -19,7 +19,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Se
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.url, a.site, a.lang,
+	rows, err := s.q.QueryContext(ctx, `SELECT a.id, a.title, a.url, a.site, a.lang,
 			snippet(articles_fts, 1, '', '', '…', 24)
 		FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
 		WHERE articles_fts MATCH ?

@@ -32,8 +32,27 @@ import (
 // use.
 type Store struct {
 	db   *sql.DB
+	q    querier // db, or the read transaction of a read-only store
 	path string
+	// unlock releases the lock that keeps other processes from writing
+	// (see lock.go); nil for a read-only store.
+	unlock   func()
+	readOnly bool
 }
+
+// querier runs the statements that only read: the database, or the one
+// transaction a read-only store reads in.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// errNotAStore is wrapped in the error for a file of another program.
+var errNotAStore = errors.New("not a storyline store")
+
+// errReadOnly is returned by the writing methods of a read-only store.
+var errReadOnly = errors.New("the store was opened read-only")
 
 var _ store.Store = (*Store)(nil)
 
@@ -134,9 +153,11 @@ var migrations = []string{
 	INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');`,
 }
 
-// Open opens the store at path, creating the file and its parent
-// directories if needed and bringing an older schema up to date. It refuses
-// a file that is not a storyline store and leaves it untouched.
+// Open opens the store at path for reading and writing, creating the file
+// and its parent directories if needed and bringing an older schema up to
+// date. It refuses a file that is not a storyline store and leaves it
+// untouched, and fails with an error wrapping ErrInUse when another process
+// has the store open (see lock.go); Close lets the next one in.
 func Open(path string) (*Store, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, err
@@ -144,7 +165,87 @@ func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	dsn, err := dataSourceName(path)
+	unlock, created, err := acquireLock(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := open(path, false)
+	if err == nil {
+		err = s.init()
+	}
+	if err != nil {
+		if s != nil {
+			s.db.Close()
+		}
+		// A lock file made next to a file that is not ours is removed
+		// while still held, so that a mistaken --db leaves nothing
+		// behind.
+		if created && errors.Is(err, errNotAStore) {
+			os.Remove(lockPathOf(path))
+		}
+		unlock()
+		return nil, err
+	}
+	s.unlock = unlock
+	return s, nil
+}
+
+// OpenReadOnly opens an existing store for commands that only read (list,
+// show, report): without the lock, so that they can run beside a process
+// writing the store, such as storyline serve. SQLite's WAL mode makes that
+// safe between processes on one machine: a reader sees the last committed
+// transaction and never a write in progress. Everything the store returns
+// comes from one snapshot, taken at its first read and held until Close, so
+// that the stories a command reads all come from one detection; hold it
+// for the length of a command, not longer (the WAL cannot be checkpointed
+// past an open snapshot).
+//
+// A store whose schema is older than this storyline's is brought up to
+// date first, as Open does, which needs the lock.
+func OpenReadOnly(path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	for attempt := 0; ; attempt++ {
+		s, err := open(path, true)
+		if err != nil {
+			return nil, err
+		}
+		current, err := s.checkReadable()
+		if err == nil && !current && attempt == 0 {
+			// New, or an older schema: let Open create or migrate it.
+			s.db.Close()
+			w, err := Open(path)
+			if err != nil {
+				return nil, err
+			}
+			if err := w.Close(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err == nil && !current {
+			err = fmt.Errorf("open store %s: the schema is not this storyline's", path)
+		}
+		if err == nil {
+			var tx *sql.Tx
+			tx, err = s.db.BeginTx(context.Background(), &sql.TxOptions{ReadOnly: true})
+			s.q = tx
+		}
+		if err != nil {
+			s.db.Close()
+			return nil, err
+		}
+		return s, nil
+	}
+}
+
+// open opens the database file, read-write (creating it) or read-only.
+func open(path string, readOnly bool) (*Store, error) {
+	dsn, err := dataSourceName(path, readOnly)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
@@ -156,22 +257,20 @@ func Open(path string) (*Store, error) {
 	// queue in database/sql instead of failing with SQLITE_BUSY, and the
 	// per-connection pragmas of the DSN hold for every statement.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, path: path}
-	if err := s.init(); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
+	return &Store{db: db, q: db, path: path, readOnly: readOnly}, nil
 }
 
 // dataSourceName builds the driver's URI for path. The path is escaped, so
 // that characters such as '?' and '#' stay part of the file name.
-// busy_timeout makes other processes' locks wait rather than fail;
-// synchronous=NORMAL is durable enough in WAL mode (a power cut can lose the
-// last transactions, never corrupt the file) and much faster than FULL;
-// transactions begin IMMEDIATE so that a writer takes the lock up front
-// instead of failing to upgrade a read lock midway.
-func dataSourceName(path string) (string, error) {
+// busy_timeout makes other processes' locks wait rather than fail.
+// synchronous=FULL makes each commit durable before it returns, so that
+// what a run prints as stored, or the server answers as stored, survives a
+// power cut too, not only a crash of the process (which NORMAL already
+// survives in WAL mode): one fsync a batch, not an article, so it costs
+// little. Transactions begin IMMEDIATE so that a writer takes the lock up
+// front instead of failing to upgrade a read lock midway. A read-only
+// store opens the file with mode=ro: SQLite itself refuses any write.
+func dataSourceName(path string, readOnly bool) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", err
@@ -179,8 +278,12 @@ func dataSourceName(path string) (string, error) {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "synchronous(NORMAL)")
-	q.Set("_txlock", "immediate")
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Add("_pragma", "synchronous(FULL)")
+		q.Set("_txlock", "immediate")
+	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: q.Encode()}
 	return u.String(), nil
 }
@@ -206,7 +309,7 @@ func checkHeader(path string) error {
 		return fmt.Errorf("open store %s: %w", path, err)
 	}
 	if string(h[:n]) != sqliteHeader {
-		return fmt.Errorf("%s is not a storyline store: not a SQLite database", path)
+		return fmt.Errorf("%s is %w: not a SQLite database", path, errNotAStore)
 	}
 	return nil
 }
@@ -232,8 +335,8 @@ func (s *Store) init() error {
 	case appID == 0 && version == 0 && objects == 0: // new, empty database
 		fresh = true
 	default:
-		return fmt.Errorf("%s is not a storyline store: SQLite database of another application (application_id %#x, %d schema objects)",
-			s.path, appID, objects)
+		return fmt.Errorf("%s is %w: SQLite database of another application (application_id %#x, %d schema objects)",
+			s.path, errNotAStore, appID, objects)
 	}
 
 	if fresh {
@@ -255,6 +358,34 @@ func (s *Store) init() error {
 		return fmt.Errorf("open store %s: WAL mode not supported here (journal mode %q)", s.path, mode)
 	}
 	return s.migrate(ctx)
+}
+
+// checkReadable checks, without writing, that the file is a storyline
+// store that a reader can use: current tells that its schema is this
+// storyline's and in WAL mode, which readers beside a writer need; a new
+// file, or an older schema, is not current (Open makes it so).
+func (s *Store) checkReadable() (current bool, err error) {
+	var appID, version, objects int
+	var mode string
+	err = s.db.QueryRow(`SELECT
+		(SELECT application_id FROM pragma_application_id),
+		(SELECT user_version FROM pragma_user_version),
+		(SELECT count(*) FROM sqlite_schema),
+		(SELECT journal_mode FROM pragma_journal_mode)`).Scan(&appID, &version, &objects, &mode)
+	if err != nil {
+		return false, fmt.Errorf("open store %s: %w", s.path, err)
+	}
+	switch {
+	case appID == applicationID && version > len(migrations):
+		return false, fmt.Errorf("open store %s: schema version %d is newer than this storyline supports (%d); upgrade storyline",
+			s.path, version, len(migrations))
+	case appID == applicationID:
+		return version == len(migrations) && strings.EqualFold(mode, "wal"), nil
+	case appID == 0 && version == 0 && objects == 0:
+		return false, nil
+	}
+	return false, fmt.Errorf("%s is %w: SQLite database of another application (application_id %#x, %d schema objects)",
+		s.path, errNotAStore, appID, objects)
 }
 
 // migrate applies the migrations the file lacks, each in its own
@@ -356,6 +487,9 @@ func (s *Store) Put(ctx context.Context, articles []*article.Article) ([]store.O
 	}
 	if len(rows) == 0 {
 		return []store.Outcome{}, nil
+	}
+	if s.readOnly {
+		return nil, fmt.Errorf("put: %w", errReadOnly)
 	}
 
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -466,7 +600,7 @@ func scan(sc interface{ Scan(...any) error }, withRaw bool) (*article.Article, e
 
 // Get returns the article with the given ID; see store.Store.
 func (s *Store) Get(ctx context.Context, id string) (*article.Article, error) {
-	r := s.db.QueryRowContext(ctx, `SELECT `+columns+`, raw FROM articles WHERE id = ?`, id)
+	r := s.q.QueryRowContext(ctx, `SELECT `+columns+`, raw FROM articles WHERE id = ?`, id)
 	a, err := scan(r, true)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("get article %q: %w", id, store.ErrNotFound)
@@ -486,7 +620,7 @@ func (s *Store) List(ctx context.Context, opts store.ListOptions) ([]*article.Ar
 	if limit == 0 {
 		limit = -1 // no limit, in SQLite
 	}
-	rows, err := s.db.QueryContext(ctx,
+	rows, err := s.q.QueryContext(ctx,
 		`SELECT `+columns+` FROM articles ORDER BY seq LIMIT ? OFFSET ?`, limit, opts.Offset)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
@@ -509,16 +643,71 @@ func (s *Store) List(ctx context.Context, opts store.ListOptions) ([]*article.Ar
 // Count returns how many articles are stored.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+	if err := s.q.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count articles: %w", err)
 	}
 	return n, nil
 }
 
-// Close closes the database file.
+// Close closes the database file and, for a store opened with Open, lets
+// other processes open it.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	if tx, ok := s.q.(*sql.Tx); ok {
+		tx.Rollback() // only read
+	}
+	err := s.db.Close()
+	if s.unlock != nil {
+		s.unlock()
+		s.unlock = nil
+	}
+	if err != nil {
 		return fmt.Errorf("close store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// CheckIntegrity runs SQLite's integrity check over the whole file, its
+// foreign key check, and (unless the store is read-only) FTS5's check that
+// the search index matches the articles, and returns an error listing what
+// is wrong, if anything.
+func (s *Store) CheckIntegrity(ctx context.Context) error {
+	var problems []string
+	for _, check := range []string{"PRAGMA integrity_check", "PRAGMA foreign_key_check"} {
+		rows, err := s.q.QueryContext(ctx, check)
+		if err != nil {
+			return fmt.Errorf("check store %s: %w", s.path, err)
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return fmt.Errorf("check store %s: %w", s.path, err)
+			}
+			if line := fmt.Sprint(vals...); line != "ok" {
+				problems = append(problems, check+": "+line)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("check store %s: %w", s.path, err)
+		}
+	}
+	// FTS5 reports a mismatch between its index and the articles as an
+	// error of this statement, which changes nothing but is a write for
+	// SQLite: a read-only store skips it.
+	if !s.readOnly {
+		if _, err := s.q.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
+			problems = append(problems, "search index: "+err.Error())
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("store %s is damaged: %s", s.path, strings.Join(problems, "; "))
 	}
 	return nil
 }

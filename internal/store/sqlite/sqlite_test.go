@@ -189,6 +189,9 @@ func TestOpenNotAStore(t *testing.T) {
 			if !bytes.Equal(before, after) {
 				t.Error("Open changed the file")
 			}
+			if _, err := os.Stat(path + lockSuffix); err == nil {
+				t.Error("Open left a lock file beside the file it refused")
+			}
 		})
 	}
 }

@@ -14,6 +14,9 @@ import (
 // SaveStories replaces the stored outcome of story detection with res, in
 // one transaction.
 func (s *Store) SaveStories(ctx context.Context, res story.Result) error {
+	if s.readOnly {
+		return fmt.Errorf("save stories: %w", errReadOnly)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("save stories: %w", err)
@@ -74,7 +77,7 @@ func (s *Store) SaveStories(ctx context.Context, res story.Result) error {
 
 // Events returns the stored events, in the order detection gave them.
 func (s *Store) Events(ctx context.Context) ([]story.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT body FROM events ORDER BY pos`)
+	rows, err := s.q.QueryContext(ctx, `SELECT body FROM events ORDER BY pos`)
 	if err != nil {
 		return nil, fmt.Errorf("list events: %w", err)
 	}
@@ -97,7 +100,7 @@ func (s *Store) Events(ctx context.Context) ([]story.Event, error) {
 // Event returns one stored event.
 func (s *Store) Event(ctx context.Context, id string) (story.Event, error) {
 	var e story.Event
-	err := getJSON(ctx, s.db, `SELECT body FROM events WHERE id = ?`, id, &e)
+	err := getJSON(ctx, s.q, `SELECT body FROM events WHERE id = ?`, id, &e)
 	if err != nil {
 		return e, fmt.Errorf("event %s: %w", id, err)
 	}
@@ -107,7 +110,7 @@ func (s *Store) Event(ctx context.Context, id string) (story.Event, error) {
 // Storyline returns one stored storyline.
 func (s *Store) Storyline(ctx context.Context, id string) (story.Storyline, error) {
 	var sl story.Storyline
-	err := getJSON(ctx, s.db, `SELECT body FROM storylines WHERE id = ?`, id, &sl)
+	err := getJSON(ctx, s.q, `SELECT body FROM storylines WHERE id = ?`, id, &sl)
 	if err != nil {
 		return sl, fmt.Errorf("storyline %s: %w", id, err)
 	}
@@ -117,14 +120,14 @@ func (s *Store) Storyline(ctx context.Context, id string) (story.Storyline, erro
 // Assignment returns where one article went, and why.
 func (s *Store) Assignment(ctx context.Context, articleID string) (story.Assignment, error) {
 	var a story.Assignment
-	err := getJSON(ctx, s.db, `SELECT body FROM assignments WHERE article = ?`, articleID, &a)
+	err := getJSON(ctx, s.q, `SELECT body FROM assignments WHERE article = ?`, articleID, &a)
 	if err != nil {
 		return a, fmt.Errorf("article %s: %w", articleID, err)
 	}
 	return a, nil
 }
 
-func getJSON(ctx context.Context, db *sql.DB, query, id string, v any) error {
+func getJSON(ctx context.Context, db querier, query, id string, v any) error {
 	var body string
 	err := db.QueryRowContext(ctx, query, id).Scan(&body)
 	if errors.Is(err, sql.ErrNoRows) {
