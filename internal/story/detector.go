@@ -679,12 +679,17 @@ func (d *Detector) scaled(doc *Doc) (terms, ents []weighted) {
 }
 
 func scaleBy(dst []weighted, m map[string]float64, idf func(string) float64) []weighted {
+	start := len(dst)
 	for k, w := range m {
 		i := idf(k)
 		if x := w * i * i; x != 0 {
 			dst = append(dst, weighted{k, x})
 		}
 	}
+	// In key order, so that dot products add up in the same order in
+	// every run and scores do not differ in their last bits.
+	part := dst[start:]
+	sort.Slice(part, func(a, b int) bool { return part[a].key < part[b].key })
 	return dst
 }
 

@@ -160,7 +160,7 @@ func (d *Detector) headline(e *event) string {
 		if doc.Title == "" || doc.Lang != main {
 			continue
 		}
-		if s := cosine(sublinearMap(doc.Terms), e.terms[main], d.termIDF) * HeadlineQuality(doc.Title); s > bestSim {
+		if s := cosine(sublinearMap(doc.Terms), e.terms[main], d.termIDF) * HeadlineQuality(doc.Title); s > bestSim+tieTolerance {
 			best, bestSim = di, s
 		}
 	}
@@ -339,3 +339,9 @@ func textCosine(a, b map[string]map[string]float64, idf func(string) float64) fl
 
 // isFigure tells the key of a figure ("#66e9") from a name's.
 func isFigure(k string) bool { return strings.HasPrefix(k, "#") }
+
+// tieTolerance is how much better a headline candidate must score to win:
+// sums over maps come in random order, so two equally central titles
+// differ in the last bits from run to run; within it, the earlier article
+// wins.
+const tieTolerance = 1e-9

@@ -369,7 +369,7 @@ func headline(given string, ts []*told, lang string, idf map[string]float64) str
 		for _, term := range analysis.For(t.a.Lang).Terms(title) {
 			terms[term]++
 		}
-		if sc := cosine(terms, centroid, idf) * story.HeadlineQuality(title); sc > bestScore {
+		if sc := cosine(terms, centroid, idf) * story.HeadlineQuality(title); sc > bestScore+1e-9 { // within rounding, the earlier title
 			best, bestScore = title, sc
 		}
 	}
