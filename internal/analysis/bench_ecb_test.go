@@ -1,51 +1,13 @@
 package analysis_test
 
 import (
-	"encoding/json"
-	"errors"
-	"io"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/storyline/storyline/internal/analysis"
 	_ "github.com/storyline/storyline/internal/analysis/lang/all"
+	"github.com/storyline/storyline/internal/ecbtest"
 )
-
-const ecbPlus = "../../../shared/data/ecbplus.jsonl"
-
-// ecbRecord is the part of an ECB+ record the benchmarks read.
-type ecbRecord struct {
-	ID   string `json:"id"`
-	URL  string `json:"url"`
-	Text string `json:"text"`
-}
-
-// loadECBPlus reads the 982 ECB+ records, or skips the benchmark when the
-// shared data is absent (a bare checkout).
-func loadECBPlus(b *testing.B) []ecbRecord {
-	b.Helper()
-	f, err := os.Open(ecbPlus)
-	if err != nil {
-		b.Skip("../shared/data is absent")
-	}
-	defer f.Close()
-	var recs []ecbRecord
-	dec := json.NewDecoder(f)
-	for {
-		var r ecbRecord
-		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			b.Fatalf("%s record %d: %v", ecbPlus, len(recs)+1, err)
-		}
-		recs = append(recs, r)
-	}
-	if len(recs) == 0 {
-		b.Fatal("no records in " + ecbPlus)
-	}
-	return recs
-}
 
 // BenchmarkTermsECB analyses every ECB+ article with the registered English
 // analyzer, analysis.For("en"), as story.NewDoc does for each article's
@@ -56,7 +18,7 @@ func loadECBPlus(b *testing.B) []ecbRecord {
 // start. One op is the whole corpus; ns/article is set against the
 // 400 µs/article budget.
 func BenchmarkTermsECB(b *testing.B) {
-	recs := loadECBPlus(b)
+	recs := ecbtest.Items(b)
 	texts := make([]string, len(recs))
 	size := 0
 	for i, r := range recs {

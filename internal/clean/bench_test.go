@@ -1,51 +1,13 @@
 package clean_test
 
 import (
-	"encoding/json"
-	"errors"
-	"io"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/storyline/storyline/internal/clean"
+	"github.com/storyline/storyline/internal/ecbtest"
 )
-
-const ecbPlus = "../../../shared/data/ecbplus.jsonl"
-
-// ecbRecord is the part of an ECB+ record the benchmarks read.
-type ecbRecord struct {
-	ID   string `json:"id"`
-	URL  string `json:"url"`
-	Text string `json:"text"`
-}
-
-// loadECBPlus reads the 982 ECB+ records, or skips the benchmark when the
-// shared data is absent (a bare checkout).
-func loadECBPlus(b *testing.B) []ecbRecord {
-	b.Helper()
-	f, err := os.Open(ecbPlus)
-	if err != nil {
-		b.Skip("../shared/data is absent")
-	}
-	defer f.Close()
-	var recs []ecbRecord
-	dec := json.NewDecoder(f)
-	for {
-		var r ecbRecord
-		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			b.Fatalf("%s record %d: %v", ecbPlus, len(recs)+1, err)
-		}
-		recs = append(recs, r)
-	}
-	if len(recs) == 0 {
-		b.Fatal("no records in " + ecbPlus)
-	}
-	return recs
-}
 
 // site is the host of a URL without "www.", as ingest gives it to Page.Site.
 func site(raw string) string {
@@ -59,7 +21,7 @@ func site(raw string) string {
 // ecbPages returns the ECB+ records as the pipeline hands them to the
 // cleaner: plain text, the site from the URL, no metadata title.
 func ecbPages(b *testing.B) ([]clean.Page, int) {
-	recs := loadECBPlus(b)
+	recs := ecbtest.Items(b)
 	pages := make([]clean.Page, len(recs))
 	size := 0
 	for i, r := range recs {

@@ -1,50 +1,12 @@
 package dedup_test
 
 import (
-	"encoding/json"
-	"errors"
-	"io"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/storyline/storyline/internal/dedup"
+	"github.com/storyline/storyline/internal/ecbtest"
 )
-
-const ecbPlus = "../../../shared/data/ecbplus.jsonl"
-
-// ecbRecord is the part of an ECB+ record the benchmarks read.
-type ecbRecord struct {
-	ID   string `json:"id"`
-	URL  string `json:"url"`
-	Text string `json:"text"`
-}
-
-// loadECBPlus reads the 982 ECB+ records, or skips the benchmark when the
-// shared data is absent (a bare checkout).
-func loadECBPlus(b *testing.B) []ecbRecord {
-	b.Helper()
-	f, err := os.Open(ecbPlus)
-	if err != nil {
-		b.Skip("../shared/data is absent")
-	}
-	defer f.Close()
-	var recs []ecbRecord
-	dec := json.NewDecoder(f)
-	for {
-		var r ecbRecord
-		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			b.Fatalf("%s record %d: %v", ecbPlus, len(recs)+1, err)
-		}
-		recs = append(recs, r)
-	}
-	if len(recs) == 0 {
-		b.Fatal("no records in " + ecbPlus)
-	}
-	return recs
-}
 
 // BenchmarkSignECB signs every ECB+ article, whole (BenchmarkSign in
 // bench_test.go signs one 3 KB prefix). story.NewDoc signs each article's
@@ -52,7 +14,7 @@ func loadECBPlus(b *testing.B) []ecbRecord {
 // op is the whole corpus; ns/article is set against the 400 µs/article
 // budget.
 func BenchmarkSignECB(b *testing.B) {
-	recs := loadECBPlus(b)
+	recs := ecbtest.Items(b)
 	texts := make([]string, len(recs))
 	size := 0
 	for i, r := range recs {
@@ -77,7 +39,7 @@ func BenchmarkSignECB(b *testing.B) {
 // cost of one Add, and copies/op how many near-copies the index found.
 // BenchmarkIndexAdd in bench_test.go measures growth to 100,000 documents.
 func BenchmarkIndexAddECB(b *testing.B) {
-	recs := loadECBPlus(b)
+	recs := ecbtest.Items(b)
 	sigs := make([]dedup.Signature, len(recs))
 	for i, r := range recs {
 		sigs[i] = dedup.Sign(strings.TrimSpace(r.Text))

@@ -1,50 +1,12 @@
 package language_test
 
 import (
-	"encoding/json"
-	"errors"
-	"io"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/storyline/storyline/internal/ecbtest"
 	"github.com/storyline/storyline/internal/language"
 )
-
-const ecbPlus = "../../../shared/data/ecbplus.jsonl"
-
-// ecbRecord is the part of an ECB+ record the benchmarks read.
-type ecbRecord struct {
-	ID   string `json:"id"`
-	URL  string `json:"url"`
-	Text string `json:"text"`
-}
-
-// loadECBPlus reads the 982 ECB+ records, or skips the benchmark when the
-// shared data is absent (a bare checkout).
-func loadECBPlus(b *testing.B) []ecbRecord {
-	b.Helper()
-	f, err := os.Open(ecbPlus)
-	if err != nil {
-		b.Skip("../shared/data is absent")
-	}
-	defer f.Close()
-	var recs []ecbRecord
-	dec := json.NewDecoder(f)
-	for {
-		var r ecbRecord
-		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			b.Fatalf("%s record %d: %v", ecbPlus, len(recs)+1, err)
-		}
-		recs = append(recs, r)
-	}
-	if len(recs) == 0 {
-		b.Fatal("no records in " + ecbPlus)
-	}
-	return recs
-}
 
 // BenchmarkDetectECB identifies the language of each ECB+ article, title
 // (its first line) and body, as the pipeline does once per cleaned article.
@@ -52,7 +14,7 @@ func loadECBPlus(b *testing.B) []ecbRecord {
 // against the 400 µs/article budget. Short texts are whatlanggo's weak
 // point, but the cost that matters here is that of whole articles.
 func BenchmarkDetectECB(b *testing.B) {
-	recs := loadECBPlus(b)
+	recs := ecbtest.Items(b)
 	titles := make([]string, len(recs))
 	bodies := make([]string, len(recs))
 	size := 0

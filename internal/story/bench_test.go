@@ -1,10 +1,7 @@
 package story_test
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"strings"
@@ -13,6 +10,7 @@ import (
 
 	"github.com/storyline/storyline/internal/article"
 	"github.com/storyline/storyline/internal/dates"
+	"github.com/storyline/storyline/internal/ecbtest"
 	"github.com/storyline/storyline/internal/story"
 )
 
@@ -21,48 +19,13 @@ import (
 // detector's internals change. Candidate retrieval has no exported entry
 // point: it is measured inside Add (see BenchmarkDetectorAdd).
 
-const ecbPlus = "../../../shared/data/ecbplus.jsonl"
-
-// ecbRecord is the part of an ECB+ record the benchmarks read.
-type ecbRecord struct {
-	ID   string `json:"id"`
-	URL  string `json:"url"`
-	Text string `json:"text"`
-}
-
-// loadECBPlus reads the 982 ECB+ records, or skips the benchmark when the
-// shared data is absent (a bare checkout).
-func loadECBPlus(b *testing.B) []ecbRecord {
-	b.Helper()
-	f, err := os.Open(ecbPlus)
-	if err != nil {
-		b.Skip("../shared/data is absent")
-	}
-	defer f.Close()
-	var recs []ecbRecord
-	dec := json.NewDecoder(f)
-	for {
-		var r ecbRecord
-		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			b.Fatalf("%s record %d: %v", ecbPlus, len(recs)+1, err)
-		}
-		recs = append(recs, r)
-	}
-	if len(recs) == 0 {
-		b.Fatal("no records in " + ecbPlus)
-	}
-	return recs
-}
-
 // ecbArticles turns the ECB+ records into articles as a run stores them:
 // the first line is the title, the rest the text (the raw text stands in
 // for the cleaned one), English, the site from the URL, and the
 // publication date the dates package infers, so that the time factor and
 // date mentions weigh as they do in a run.
 func ecbArticles(b *testing.B) []*article.Article {
-	recs := loadECBPlus(b)
+	recs := ecbtest.Items(b)
 	arts := make([]*article.Article, len(recs))
 	for i, r := range recs {
 		title, text, _ := strings.Cut(strings.TrimSpace(r.Text), "\n")
