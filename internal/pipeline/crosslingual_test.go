@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"os"
 	"slices"
 	"testing"
 
@@ -19,21 +18,7 @@ const multilingual = "../../../shared/data/multilingual.jsonl"
 // the pairs of articles in different languages at least 0.8) without
 // grouping different events (pairwise precision at least 0.9).
 func TestMultilingualCrossLanguage(t *testing.T) {
-	needShared(t, multilingual)
-	f, err := os.Open(multilingual)
-	if err != nil {
-		t.Fatal(err)
-	}
-	items, err := eval.ReadGold(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := detectFiles(t, []string{multilingual})
-	pred := map[string]string{}
-	for _, a := range res.Assignments {
-		pred[a.Article] = a.Event
-	}
+	items, pred := detectGold(t, multilingual)
 	gold := eval.Labels(items, func(it eval.Item) string { return it.Event })
 	lang := map[string]string{}
 	for _, it := range items {
