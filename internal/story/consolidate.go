@@ -93,22 +93,27 @@ func (d *Detector) consolidate() {
 
 // eventCandidates are the live events sharing index keys with e.
 func (d *Detector) eventCandidates(e *event) []int {
-	hits := map[int]int{}
-	seen := map[string]bool{}
+	d.hits = atLeast(d.hits, len(d.events))
+	seen := d.seenKeys
+	clear(seen)
+	var touched []int
 	for _, di := range e.docs {
 		for _, key := range d.keys(d.docs[di]) {
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
-			for _, oi := range d.postings[key] {
-				if r := d.find(oi); r != e.idx && len(d.events[r].docs) > 0 {
-					hits[r]++
+			for _, oi := range d.postings(key) {
+				if r := d.find(int(oi)); r != e.idx && len(d.events[r].docs) > 0 {
+					if d.hits[r] == 0 {
+						touched = append(touched, r)
+					}
+					d.hits[r]++
 				}
 			}
 		}
 	}
-	return d.mostHits(hits)
+	return d.mostHits(touched)
 }
 
 // eventSimilarity is the mean score of the smaller event's articles
@@ -126,7 +131,7 @@ func (d *Detector) eventSimilarity(a, b *event) float64 {
 	}
 	var sum float64
 	for _, di := range docs {
-		sum += d.score(d.docs[di], b).Score
+		sum += d.score(d.docs[di], b)
 	}
 	return sum / float64(len(docs))
 }
@@ -137,10 +142,10 @@ func (d *Detector) selfSimilarity(e *event) float64 {
 	if len(e.docs) < 2 {
 		return math.Inf(1)
 	}
-	if e.selfVersion == d.idfVersion+1 {
+	if e.selfStamp == d.stamp() {
 		return e.self
 	}
-	defer func() { e.selfVersion = d.idfVersion + 1 }()
+	defer func() { e.selfStamp = d.stamp() }()
 	docs := e.docs
 	if len(docs) > maxLinkDocs {
 		docs = docs[:maxLinkDocs]
@@ -158,11 +163,10 @@ func (d *Detector) selfSimilarity(e *event) float64 {
 // norms without copying them.
 func (d *Detector) scoreWithout(di int, e *event) float64 {
 	doc := d.docs[di]
-	dt, de := doc.weights()
 	tIDF, eIDF := d.idfsFor(doc.Lang)
-	text, _ := cosineWithout(dt, d.docNorm(doc, false), e.terms[doc.Lang], d.eventNorm(e, doc.Lang, false), tIDF)
-	ent, restHasEnts := cosineWithout(de, d.docNorm(doc, true), e.ents, d.eventNorm(e, doc.Lang, true), eIDF)
-	s := d.mix(text, ent, len(de) > 0 && restHasEnts, e.langs[doc.Lang]-1, len(e.docs)-1)
+	text, _ := cosineWithout(doc.tw, d.docNorm(doc, false), e.terms[doc.Lang], d.eventNorm(e, doc.Lang, false), tIDF)
+	ent, restHasEnts := cosineWithout(doc.ew, d.docNorm(doc, true), e.ents, d.eventNorm(e, doc.Lang, true), eIDF)
+	s := d.mix(text, ent, len(doc.ew) > 0 && restHasEnts, e.langs[doc.Lang]-1, len(e.docs)-1)
 	rest := &event{min: e.min, max: e.max, dated: e.dated}
 	if doc.DateOK {
 		// Its dates may have set the event's range: the range of the others.
@@ -178,16 +182,17 @@ func (d *Detector) scoreWithout(di int, e *event) float64 {
 
 // cosineWithout is the IDF-weighted cosine of a with b − a, given the
 // norms of a and b, and whether b − a has any weight left.
-func cosineWithout(a map[string]float64, na float64, b map[string]float64, nb float64, idf func(string) float64) (float64, bool) {
+func cosineWithout(a []fw, na float64, b map[uint32]float64, nb float64, idf func(uint32) float64) (float64, bool) {
 	var dot, removed float64
 	shared := 0
-	for k, wa := range a {
-		wb, ok := b[k]
+	for _, f := range a {
+		wa := f.w
+		wb, ok := b[f.id]
 		if !ok {
 			continue
 		}
 		shared++
-		i2 := idf(k) * idf(k)
+		i2 := idf(f.id) * idf(f.id)
 		r := wb - wa
 		if r <= 1e-9 {
 			r = 0
@@ -197,8 +202,8 @@ func cosineWithout(a map[string]float64, na float64, b map[string]float64, nb fl
 	}
 	restLeft := len(b) > shared
 	if !restLeft {
-		for k, wa := range a {
-			if wb, ok := b[k]; ok && wb-wa > 1e-9 {
+		for _, f := range a {
+			if wb, ok := b[f.id]; ok && wb-f.w > 1e-9 {
 				restLeft = true
 				break
 			}
@@ -218,7 +223,7 @@ const maxLinkDocs = 16
 func (d *Detector) merge(e, o *event) {
 	d.touch(e)
 	d.touch(o)
-	e.normVersion, o.normVersion = 0, 0
+	e.normStamp, o.normStamp = 0, 0
 	e.docs = append(e.docs, o.docs...)
 	if e.langs == nil {
 		e.langs = map[string]int{}
@@ -226,7 +231,7 @@ func (d *Detector) merge(e, o *event) {
 	sort.Ints(e.docs)
 	for l, terms := range o.terms {
 		if e.terms[l] == nil {
-			e.terms[l] = map[string]float64{}
+			e.terms[l] = make(map[uint32]float64, len(terms))
 		}
 		for t, w := range terms {
 			e.terms[l][t] += w

@@ -63,15 +63,15 @@ func TestCrossLanguageScore(t *testing.T) {
 	det.Add(en1)
 	det.Add(en2)
 	e := det.events[det.find(det.docEvent[0])]
-	c := det.score(fr, e)
-	if c.Text != 0 {
-		t.Errorf("French article against an English event: text similarity %v, want 0", c.Text)
+	c := det.similarity(fr, e)
+	if c.text != 0 {
+		t.Errorf("French article against an English event: text similarity %v, want 0", c.text)
 	}
-	if c.Entity == 0 || math.Abs(c.Score-round(c.Entity*c.Time)) > 0.002 {
-		t.Errorf("French article against an English event: score %v, want its entity similarity %v × time %v", c.Score, c.Entity, c.Time)
+	if c.ent == 0 || math.Abs(c.score-round(c.ent*c.time)) > 0.002 {
+		t.Errorf("French article against an English event: score %v, want its entity similarity %v × time %v", c.score, c.ent, c.time)
 	}
 	// An article in the event's language is scored on its words too.
-	if same := det.score(en2, e); same.Text == 0 {
+	if same := det.similarity(en2, e); same.text == 0 {
 		t.Errorf("English article against an English event: text similarity 0: %+v", same)
 	}
 	for _, k := range det.mainEntities(e, 20, false) {
@@ -93,7 +93,7 @@ func TestUncertainNamesConfirmedByOtherLanguages(t *testing.T) {
 	}
 	alone := NewDetector(DefaultParams)
 	alone.Prime([]*Doc{de})
-	if de.Entities[key] != 0 {
+	if alone.docEntity(de, key) != 0 {
 		t.Errorf("confirmed without any article in another language")
 	}
 
@@ -104,13 +104,13 @@ func TestUncertainNamesConfirmedByOtherLanguages(t *testing.T) {
 	}
 	det := NewDetector(DefaultParams)
 	det.Prime([]*Doc{de, en})
-	if de.Entities[key] == 0 {
-		t.Errorf("not confirmed by the English article: %v", de.Entities)
+	if det.docEntity(de, key) == 0 {
+		t.Errorf("not confirmed by the English article")
 	}
-	if de.Entities["lastvagen"] != 0 {
-		t.Errorf("a German noun no other language names confirmed: %v", de.Entities)
+	if det.docEntity(de, "lastvagen") != 0 {
+		t.Errorf("a German noun no other language names confirmed")
 	}
-	if got := det.langs["de"].entDF[key]; got != 1 {
-		t.Errorf("German docs naming %s: %d, want 1", key, got)
+	if id, _ := det.ents.lookup(key); det.langs["de"].entDF[id] != 1 {
+		t.Errorf("German docs naming %s: %d, want 1", key, det.langs["de"].entDF[id])
 	}
 }

@@ -2,6 +2,7 @@ package story
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -17,14 +18,24 @@ type Detector struct {
 	docEvent []int // event of each doc (before merges: resolve with find)
 	copyOf   []int // doc each doc is a near-copy of, or -1
 	events   []*event
-	termDF   map[string]int
-	entDF    map[string]int
-	postings map[string][]int // "t:term" or "e:key" → recent events holding it
 	dups     *dedup.Index
 	byID     map[string]int // doc id → doc index
 	sinceCon int
 	decided  []Decision
 	primed   int // docs whose frequencies Prime counted; Add skips counting them
+
+	// Words and entity keys are numbered (see vocab); frequencies, rarity
+	// caches and the index are slices by id.
+	terms, ents     vocab
+	termDF, entDF   []int32
+	termIDFs        idfCache
+	entIDFs         idfCache
+	termPost        [][]int32 // term id → recent events holding it
+	entPost         [][]int32 // entity id → recent events holding it
+	hits            []int32   // scratch for candidates: shared keys by event
+	seenKeys        map[uint32]bool
+	idfVersion      int
+	idfStampCurrent uint32
 
 	// changed lists the events touched since the last consolidation: the
 	// only ones it needs to compare, since with the frequencies primed an
@@ -34,47 +45,84 @@ type Detector struct {
 	// langs are the frequencies among the docs of each language, which
 	// is where a doc's words and names are weighed (see idfsFor).
 	langs map[string]*langFreq
-
-	// Rarity weights are cached while the frequencies stand still (always,
-	// once primed); any change to them empties the caches.
-	termIDFs, entIDFs map[string]float64
-	idfVersion        int
 }
+
+// entKey marks an index key as an entity's id rather than a term's.
+const entKey = 1 << 31
 
 // langFreq counts document frequencies among the docs of one language.
 type langFreq struct {
 	n                 int // docs counted
-	termDF, entDF     map[string]int
-	termIDFs, entIDFs map[string]float64 // rarity as seen from this language, cached
-	termW, entW       func(string) float64
+	termDF, entDF     []int32
+	termIDFs, entIDFs idfCache // rarity as seen from this language
+	termW, entW       func(uint32) float64
 }
 
+// stamp is the version of the frequencies the caches were filled under;
+// never zero, so a zero stamp is never valid.
+func (d *Detector) stamp() uint32 { return uint32(d.idfVersion) + 1 }
+
 // countChanged empties the rarity caches after frequencies change.
-func (d *Detector) countChanged() {
-	d.termIDFs, d.entIDFs = nil, nil
-	for _, l := range d.langs {
-		l.termIDFs, l.entIDFs = nil, nil
+func (d *Detector) countChanged() { d.idfVersion++ }
+
+// intern numbers a doc's words and entity keys (in key order, so ids do
+// not depend on map order) and keeps their sublinear weights; the string
+// maps are then dropped.
+func (d *Detector) intern(doc *Doc) {
+	if doc.interned {
+		return
 	}
-	d.idfVersion++
+	doc.interned = true
+	if doc.termOrder == nil && len(doc.Terms) > 0 || doc.entOrder == nil && len(doc.Entities) > 0 {
+		doc.termOrder, doc.entOrder = sortedKeys(doc.Terms), sortedKeys(doc.Entities)
+	}
+	doc.tw = make([]fw, 0, len(doc.termOrder))
+	for _, t := range doc.termOrder {
+		doc.tw = append(doc.tw, fw{d.terms.intern(t), sublinear(doc.Terms[t])})
+	}
+	sortByID(doc.tw)
+	doc.ew = make([]fw, 0, len(doc.entOrder))
+	for _, k := range doc.entOrder {
+		doc.ew = append(doc.ew, fw{d.ents.intern(k), doc.entityWeight(k, doc.Entities[k])})
+	}
+	sortByID(doc.ew)
+	doc.Terms, doc.Entities, doc.termOrder, doc.entOrder = nil, nil, nil, nil
+}
+
+// entityWeight is the weight of an entity named w times: sublinear in the
+// count, except that an entity named once in passing, in the body only,
+// weighs PeripheralWeight: a report of one meeting cites a dozen other
+// places and bodies once each, and those would otherwise outweigh the names
+// it repeats. A mentioned day is never peripheral.
+func (doc *Doc) entityWeight(k string, w float64) float64 {
+	if w <= 1 && !strings.HasPrefix(k, "@") {
+		return doc.peripheral
+	}
+	return sublinear(w)
 }
 
 // count adds a doc to the document frequencies.
 func (d *Detector) count(doc *Doc) {
+	d.intern(doc)
 	l := d.langs[doc.Lang]
 	if l == nil {
-		l = &langFreq{termDF: map[string]int{}, entDF: map[string]int{}}
-		l.termW = func(t string) float64 { return d.langIDF(l, t, false) }
-		l.entW = func(k string) float64 { return d.langIDF(l, k, true) }
+		l = &langFreq{}
+		l.termW = func(t uint32) float64 { return d.langIDF(l, t, false) }
+		l.entW = func(k uint32) float64 { return d.langIDF(l, k, true) }
 		d.langs[doc.Lang] = l
 	}
 	l.n++
-	for t := range doc.Terms {
-		d.termDF[t]++
-		l.termDF[t]++
+	d.termDF = atLeast(d.termDF, len(d.terms.keys))
+	l.termDF = atLeast(l.termDF, len(d.terms.keys))
+	for _, t := range doc.tw {
+		d.termDF[t.id]++
+		l.termDF[t.id]++
 	}
-	for k := range doc.Entities {
-		d.entDF[k]++
-		l.entDF[k]++
+	d.entDF = atLeast(d.entDF, len(d.ents.keys))
+	l.entDF = atLeast(l.entDF, len(d.ents.keys))
+	for _, k := range doc.ew {
+		d.entDF[k.id]++
+		l.entDF[k.id]++
 	}
 }
 
@@ -83,7 +131,8 @@ func (d *Detector) count(doc *Doc) {
 // collection (among the docs of their language, see idfsFor) rather than
 // in the part seen so far. Detection replays the
 // stored history, so the collection is known; without Prime, frequencies
-// grow as docs are added (a purely streaming setting).
+// grow as docs are added (a purely streaming setting). The detector takes
+// the docs over: their Terms and Entities are dropped once counted.
 func (d *Detector) Prime(docs []*Doc) {
 	for _, doc := range docs {
 		d.count(doc)
@@ -102,23 +151,31 @@ func (d *Detector) Prime(docs []*Doc) {
 // among the doc's entities; it runs once a doc, after the docs it is
 // compared with have been counted.
 func (d *Detector) confirm(doc *Doc) {
+	added := false
 	for k, w := range doc.maybe {
-		if _, ok := doc.Entities[k]; ok || !d.namedElsewhere(k, doc.Lang) {
+		id, known := d.ents.lookup(k)
+		if !known || weightOf(doc.ew, id) != 0 || !d.namedElsewhere(id, doc.Lang) {
 			continue
 		}
-		doc.Entities[k] = w
+		doc.ew = append(doc.ew, fw{id, doc.entityWeight(k, w)})
 		doc.Names[k] = doc.maybeNames[k]
-		d.entDF[k]++
-		d.langs[doc.Lang].entDF[k]++
+		l := d.langs[doc.Lang]
+		l.entDF = atLeast(l.entDF, int(id)+1)
+		d.entDF[id]++
+		l.entDF[id]++
+		added = true
+	}
+	if added {
+		sortByID(doc.ew)
 	}
 	doc.maybe, doc.maybeNames = nil, nil
 }
 
 // namedElsewhere reports whether docs of a language other than lang name
-// the entity key k.
-func (d *Detector) namedElsewhere(k, lang string) bool {
+// the entity id.
+func (d *Detector) namedElsewhere(id uint32, lang string) bool {
 	for l, f := range d.langs {
-		if l != lang && f.entDF[k] > 0 {
+		if l != lang && int(id) < len(f.entDF) && f.entDF[id] > 0 {
 			return true
 		}
 	}
@@ -129,30 +186,30 @@ func (d *Detector) namedElsewhere(k, lang string) bool {
 type event struct {
 	idx      int
 	docs     []int
-	terms    map[string]map[string]float64 // by language: words meet only their own (see mix)
-	ents     map[string]float64
+	terms    map[string]map[uint32]float64 // by language: words meet only their own (see mix)
+	ents     map[uint32]float64
 	min, max time.Time // range of known publication days
 	dated    bool
 	into     int            // index of the event this one was merged into, or -1
 	langs    map[string]int // members by language
 
-	// norms caches the term and entity norms as seen from each language
-	// (see idfsFor); valid when normVersion is idfVersion+1.
-	norms       map[string][2]float64
-	normVersion int
+	// norms caches the squared term and entity norms as seen from each
+	// language (see idfsFor); valid when normStamp is the detector's stamp.
+	norms     map[string][2]float64
+	normStamp uint32
 
 	// changed: members joined, left or merged since the event was last
 	// compared in consolidation (see Detector.changed).
 	changed bool
-	// self caches selfSimilarity; valid when selfVersion is idfVersion+1.
-	self        float64
-	selfVersion int
+	// self caches selfSimilarity; valid when selfStamp is the stamp.
+	self      float64
+	selfStamp uint32
 }
 
-// touch records that an event's members changed: its cached norms and
-// self-similarity are stale, and consolidation must compare it again.
+// touch records that an event's members changed: its cached
+// self-similarity is stale, and consolidation must compare it again.
 func (d *Detector) touch(e *event) {
-	e.selfVersion = 0
+	e.selfStamp = 0
 	if !e.changed {
 		e.changed = true
 		d.changed = append(d.changed, e.idx)
@@ -187,12 +244,12 @@ type Candidate struct {
 func NewDetector(p Params) *Detector {
 	return &Detector{
 		p:        p,
-		termDF:   map[string]int{},
-		entDF:    map[string]int{},
-		postings: map[string][]int{},
+		terms:    newVocab(),
+		ents:     newVocab(),
 		langs:    map[string]*langFreq{},
 		dups:     dedup.NewIndex(),
 		byID:     map[string]int{},
+		seenKeys: map[uint32]bool{},
 	}
 }
 
@@ -211,25 +268,33 @@ func (d *Detector) Add(doc *Doc) Decision {
 
 	dec := Decision{Doc: doc.ID, Threshold: d.p.Join}
 	cands := d.candidates(doc)
-	scored := make([]Candidate, 0, len(cands))
-	of := make(map[string]*event, len(cands))
+	type scoredEvent struct {
+		ei int
+		s  similarity
+	}
+	scored := make([]scoredEvent, 0, len(cands))
 	best, bestScore := -1, -1.0
 	for _, ei := range cands {
-		c := d.score(doc, d.events[ei])
-		of[c.Event] = d.events[ei]
-		scored = append(scored, c)
-		if c.Score > bestScore && c.Score >= d.p.Join {
-			best, bestScore = ei, c.Score
+		s := d.similarity(doc, d.events[ei])
+		scored = append(scored, scoredEvent{ei, s})
+		if s.score > bestScore && s.score >= d.p.Join {
+			best, bestScore = ei, s.score
 		}
 	}
-	sort.SliceStable(scored, func(i, j int) bool { return scored[i].Score > scored[j].Score })
+	sort.SliceStable(scored, func(i, j int) bool { return scored[i].s.score > scored[j].s.score })
 	if len(scored) > 5 {
 		scored = scored[:5]
 	}
-	for i := range scored {
-		scored[i].Shared = shared(doc, of[scored[i].Event])
+	for _, c := range scored {
+		e := d.events[c.ei]
+		dec.Candidates = append(dec.Candidates, Candidate{
+			Event: d.idOf(e), Score: c.s.score, Text: round(c.s.text), Entity: round(c.s.ent), Time: round(c.s.time),
+			Articles: len(e.docs), Shared: d.shared(doc, e),
+		})
 	}
-	dec.Candidates = scored
+	if dec.Candidates == nil {
+		dec.Candidates = []Candidate{}
+	}
 
 	target := -1
 	d.copyOf = append(d.copyOf, -1)
@@ -242,11 +307,11 @@ func (d *Detector) Add(doc *Doc) Decision {
 		target = best
 	}
 	if len(scored) > 0 {
-		dec.Score = scored[0].Score
+		dec.Score = scored[0].s.score
 	}
 	if target < 0 {
 		target = len(d.events)
-		d.events = append(d.events, &event{idx: target, terms: map[string]map[string]float64{}, ents: map[string]float64{}, into: -1})
+		d.events = append(d.events, &event{idx: target, terms: map[string]map[uint32]float64{}, ents: map[uint32]float64{}, into: -1})
 		dec.New = true
 	}
 	d.docEvent = append(d.docEvent, target)
@@ -293,16 +358,38 @@ func (d *Detector) absorb(e *event, doc *Doc) {
 		e.widen(doc.Date, doc.DateEnd)
 	}
 	for _, key := range d.keys(doc) {
-		list := d.postings[key]
-		if n := len(list); n > 0 && list[n-1] == e.idx {
+		list := d.posting(key)
+		if n := len(*list); n > 0 && (*list)[n-1] == int32(e.idx) {
 			continue
 		}
-		list = append(list, e.idx)
-		if len(list) > d.p.PostingCap {
-			list = list[len(list)-d.p.PostingCap:]
+		*list = append(*list, int32(e.idx))
+		if len(*list) > d.p.PostingCap {
+			*list = append((*list)[:0], (*list)[len(*list)-d.p.PostingCap:]...)
 		}
-		d.postings[key] = list
 	}
+}
+
+// posting is the list of events an index key retrieves, made on demand.
+func (d *Detector) posting(key uint32) *[]int32 {
+	if key&entKey != 0 {
+		id := int(key &^ entKey)
+		d.entPost = atLeast(d.entPost, id+1)
+		return &d.entPost[id]
+	}
+	d.termPost = atLeast(d.termPost, int(key)+1)
+	return &d.termPost[key]
+}
+
+// postings is the list of events an index key retrieves, nil when none.
+func (d *Detector) postings(key uint32) []int32 {
+	lists, id := d.termPost, int(key)
+	if key&entKey != 0 {
+		lists, id = d.entPost, int(key&^entKey)
+	}
+	if id < len(lists) {
+		return lists[id]
+	}
+	return nil
 }
 
 // widen stretches an event's date range to cover [from, to].
@@ -316,80 +403,93 @@ func (e *event) widen(from, to time.Time) {
 	e.dated = true
 }
 
-// keys are the index keys of a doc: all its entities and its rarest terms.
-func (d *Detector) keys(doc *Doc) []string {
-	keys := make([]string, 0, len(doc.Entities)+d.p.IndexTerms)
-	for k := range doc.Entities {
-		keys = append(keys, "e:"+k)
+// keys are the index keys of a doc: all its entities and its rarest terms
+// (entity ids marked with entKey), computed once while frequencies stand
+// still.
+func (d *Detector) keys(doc *Doc) []uint32 {
+	if doc.keysStamp == d.stamp() {
+		return doc.keys
+	}
+	keys := doc.keys[:0]
+	for _, k := range doc.ew {
+		keys = append(keys, k.id|entKey)
 	}
 	type tw struct {
-		t  string
-		df int
+		id uint32
+		df int32
 	}
-	terms := make([]tw, 0, len(doc.Terms))
-	for t := range doc.Terms {
-		terms = append(terms, tw{t, d.termDF[t]})
+	terms := make([]tw, len(doc.tw))
+	for i, t := range doc.tw {
+		terms[i] = tw{t.id, d.termDF[t.id]}
 	}
-	sort.Slice(terms, func(i, j int) bool {
-		if terms[i].df != terms[j].df {
-			return terms[i].df < terms[j].df
+	slices.SortFunc(terms, func(a, b tw) int {
+		if a.df != b.df {
+			return int(a.df) - int(b.df)
 		}
-		return terms[i].t < terms[j].t
+		return strings.Compare(d.terms.keys[a.id], d.terms.keys[b.id])
 	})
 	// Terms seen in one doc only cannot retrieve anything yet, but they
 	// will: index the rarest, whatever their count.
 	for i := 0; i < len(terms) && i < d.p.IndexTerms; i++ {
-		keys = append(keys, "t:"+terms[i].t)
+		keys = append(keys, terms[i].id)
 	}
-	sort.Strings(keys)
+	doc.keys, doc.keysStamp = keys, d.stamp()
 	return keys
 }
 
 // candidates are the events sharing the most index keys with doc.
 func (d *Detector) candidates(doc *Doc) []int {
-	hits := map[int]int{}
+	d.hits = atLeast(d.hits, len(d.events))
+	var touched []int
 	for _, key := range d.keys(doc) {
-		for _, ei := range d.postings[key] {
-			if r := d.find(ei); len(d.events[r].docs) > 0 {
-				hits[r]++
+		for _, ei := range d.postings(key) {
+			if r := d.find(int(ei)); len(d.events[r].docs) > 0 {
+				if d.hits[r] == 0 {
+					touched = append(touched, r)
+				}
+				d.hits[r]++
 			}
 		}
 	}
-	return d.mostHits(hits)
+	return d.mostHits(touched)
 }
 
-// mostHits ranks events by shared index keys, most first (ties by age),
-// and keeps MaxCandidates of them.
-func (d *Detector) mostHits(hits map[int]int) []int {
-	out := make([]int, 0, len(hits))
-	for ei := range hits {
-		out = append(out, ei)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if hits[out[i]] != hits[out[j]] {
-			return hits[out[i]] > hits[out[j]]
+// mostHits ranks the events counted in d.hits by shared index keys, most
+// first (ties by age), keeps MaxCandidates of them, and clears the counts.
+func (d *Detector) mostHits(touched []int) []int {
+	slices.SortFunc(touched, func(a, b int) int {
+		if d.hits[a] != d.hits[b] {
+			return int(d.hits[b]) - int(d.hits[a])
 		}
-		return out[i] < out[j]
+		return a - b
 	})
-	if len(out) > d.p.MaxCandidates {
-		out = out[:d.p.MaxCandidates]
+	for _, ei := range touched {
+		d.hits[ei] = 0
 	}
-	return out
+	if len(touched) > d.p.MaxCandidates {
+		touched = touched[:d.p.MaxCandidates]
+	}
+	return touched
 }
 
-// score compares a doc with an event.
-func (d *Detector) score(doc *Doc, e *event) Candidate {
-	_, docEnts := doc.weights()
+// similarity is how a doc compares with an event, in parts.
+type similarity struct {
+	text, ent, time float64
+	score           float64 // rounded to 3 decimals, as decisions show it
+}
+
+// similarity compares a doc with an event.
+func (d *Detector) similarity(doc *Doc, e *event) similarity {
 	scaledT, scaledE := d.scaled(doc)
 	text := dotScaled(scaledT, e.terms[doc.Lang], d.docNorm(doc, false)*d.eventNorm(e, doc.Lang, false))
 	ent := dotScaled(scaledE, e.ents, d.docNorm(doc, true)*d.eventNorm(e, doc.Lang, true))
-	c := Candidate{Event: d.idOf(e), Text: round(text), Entity: round(ent), Articles: len(e.docs)}
-	s := d.mix(text, ent, len(docEnts) > 0 && len(e.ents) > 0, e.langs[doc.Lang], len(e.docs))
+	s := d.mix(text, ent, len(doc.ew) > 0 && len(e.ents) > 0, e.langs[doc.Lang], len(e.docs))
 	tf := d.timeFactor(doc.DateOK, doc.Date, doc.DateEnd, e)
-	c.Time = round(tf)
-	c.Score = round(s * tf)
-	return c
+	return similarity{text: text, ent: ent, time: tf, score: round(s * tf)}
 }
+
+// score is the rounded score of a doc against an event.
+func (d *Detector) score(doc *Doc, e *event) float64 { return d.similarity(doc, e).score }
 
 // mix combines the text and entity similarities of a doc with an event
 // (or the rest of it) of n articles, same of them in the doc's language.
@@ -412,12 +512,11 @@ func (d *Detector) mix(text, ent float64, haveEnts bool, same, n int) float64 {
 
 // shared lists the entities a doc shares with an event, for explaining a
 // decision.
-func shared(doc *Doc, e *event) []string {
-	_, docEnts := doc.weights()
+func (d *Detector) shared(doc *Doc, e *event) []string {
 	var out []string
-	for k := range docEnts {
-		if e.ents[k] > 0 {
-			out = append(out, k)
+	for _, k := range doc.ew {
+		if e.ents[k.id] > 0 {
+			out = append(out, d.ents.keys[k.id])
 		}
 	}
 	sort.Strings(out)
@@ -441,27 +540,23 @@ func (d *Detector) timeFactor(dated bool, from, to time.Time, e *event) float64 
 	return d.p.TimeFloor + (1-d.p.TimeFloor)/(1+days/d.p.TimeScaleDays)
 }
 
-func (d *Detector) termIDF(t string) float64 {
-	if v, ok := d.termIDFs[t]; ok {
+// termIDF is a word's rarity in the whole collection.
+func (d *Detector) termIDF(id uint32) float64 {
+	if v, ok := d.termIDFs.get(id, d.stamp()); ok {
 		return v
 	}
-	if d.termIDFs == nil {
-		d.termIDFs = map[string]float64{}
-	}
-	v := idf(d.collection(), d.termDF[t])
-	d.termIDFs[t] = v
+	v := idf(d.collection(), int(d.termDF[id]))
+	d.termIDFs.put(id, d.stamp(), v)
 	return v
 }
 
-func (d *Detector) entIDF(k string) float64 {
-	if v, ok := d.entIDFs[k]; ok {
+// entIDF is an entity's rarity in the whole collection.
+func (d *Detector) entIDF(id uint32) float64 {
+	if v, ok := d.entIDFs.get(id, d.stamp()); ok {
 		return v
 	}
-	if d.entIDFs == nil {
-		d.entIDFs = map[string]float64{}
-	}
-	v := idf(d.collection(), d.entDF[k])
-	d.entIDFs[k] = v
+	v := idf(d.collection(), int(d.entDF[id]))
+	d.entIDFs.put(id, d.stamp(), v)
 	return v
 }
 
@@ -474,7 +569,7 @@ func (d *Detector) entIDF(k string) float64 {
 // key no doc of the language uses (it can only be in the event compared
 // with, from articles in other languages) is weighed among the docs of the
 // languages that use it.
-func (d *Detector) idfsFor(lang string) (terms, ents func(string) float64) {
+func (d *Detector) idfsFor(lang string) (terms, ents func(uint32) float64) {
 	if l := d.langs[lang]; l != nil {
 		return l.termW, l.entW
 	}
@@ -483,20 +578,17 @@ func (d *Detector) idfsFor(lang string) (terms, ents func(string) float64) {
 
 // langIDF is the rarity of a word (or, with ent, an entity key) as seen
 // from the docs of one language (see idfsFor), cached.
-func (d *Detector) langIDF(l *langFreq, key string, ent bool) float64 {
+func (d *Detector) langIDF(l *langFreq, id uint32, ent bool) float64 {
 	cache, df := &l.termIDFs, l.termDF
 	if ent {
 		cache, df = &l.entIDFs, l.entDF
 	}
-	if v, ok := (*cache)[key]; ok {
+	if v, ok := cache.get(id, d.stamp()); ok {
 		return v
 	}
-	if *cache == nil {
-		*cache = map[string]float64{}
-	}
 	var v float64
-	if n := df[key]; n > 0 {
-		v = idf(l.n, n)
+	if int(id) < len(df) && df[id] > 0 {
+		v = idf(l.n, int(df[id]))
 	} else {
 		users, total := 0, 0
 		for _, o := range d.langs {
@@ -504,14 +596,14 @@ func (d *Detector) langIDF(l *langFreq, key string, ent bool) float64 {
 			if ent {
 				odf = o.entDF
 			}
-			if c := odf[key]; c > 0 {
+			if int(id) < len(odf) && odf[id] > 0 {
 				users += o.n
-				total += c
+				total += int(odf[id])
 			}
 		}
 		v = idf(users, total)
 	}
-	(*cache)[key] = v
+	cache.put(id, d.stamp(), v)
 	return v
 }
 
@@ -535,38 +627,13 @@ func sublinear(w float64) float64 {
 	return 1 + math.Log(w)
 }
 
-func sublinearMap(m map[string]float64) map[string]float64 {
-	out := make(map[string]float64, len(m))
-	for k, w := range m {
-		out[k] = sublinear(w)
-	}
-	return out
-}
-
-// weights are the doc's term and entity weights (sublinear in counts),
-// computed once. An entity named once in passing, in the body only, weighs
-// PeripheralWeight: a report of one meeting cites a dozen other places and
-// bodies once each, and those would otherwise outweigh the names it repeats.
-func (doc *Doc) weights() (terms, ents map[string]float64) {
-	if doc.termW == nil {
-		doc.termW, doc.entW = sublinearMap(doc.Terms), sublinearMap(doc.Entities)
-		for k, w := range doc.Entities {
-			if w <= 1 && !strings.HasPrefix(k, "@") {
-				doc.entW[k] = doc.peripheral
-			}
-		}
-	}
-	return doc.termW, doc.entW
-}
-
 // docNorm is the IDF-weighted norm of a doc's terms (or entities), as seen
 // from its language, cached until frequencies change.
 func (d *Detector) docNorm(doc *Doc, ents bool) float64 {
-	if doc.normVersion != d.idfVersion+1 {
-		t, e := doc.weights()
+	if doc.normStamp != d.stamp() {
 		tIDF, eIDF := d.idfsFor(doc.Lang)
-		doc.normT, doc.normE = norm(t, tIDF), norm(e, eIDF)
-		doc.normVersion = d.idfVersion + 1
+		doc.normT, doc.normE = normOf(doc.tw, tIDF), normOf(doc.ew, eIDF)
+		doc.normStamp = d.stamp()
 	}
 	if ents {
 		return doc.normE
@@ -575,17 +642,18 @@ func (d *Detector) docNorm(doc *Doc, ents bool) float64 {
 }
 
 // eventNorm is docNorm for an event as seen from language lang; its cache
-// is also emptied when the event changes. An event is compared with the
-// docs of few languages, so its norms are computed a few times per change.
+// is kept up to date as the event changes (see addWeights). An event is
+// compared with the docs of few languages, so its norms are computed a few
+// times per change of frequencies.
 func (d *Detector) eventNorm(e *event, lang string, ents bool) float64 {
-	if e.normVersion != d.idfVersion+1 {
+	if e.normStamp != d.stamp() {
 		e.norms = nil
-		e.normVersion = d.idfVersion + 1
+		e.normStamp = d.stamp()
 	}
 	n, ok := e.norms[lang]
 	if !ok {
 		tIDF, eIDF := d.idfsFor(lang)
-		t, k := norm(e.terms[lang], tIDF), norm(e.ents, eIDF)
+		t, k := normOfMap(e.terms[lang], tIDF), normOfMap(e.ents, eIDF)
 		n = [2]float64{t * t, k * k}
 		if e.norms == nil {
 			e.norms = map[string][2]float64{}
@@ -604,52 +672,60 @@ func (d *Detector) eventNorm(e *event, lang string, ents bool) float64 {
 // large event gains an article at the cost of the article's words, not of
 // its own.
 func (d *Detector) addWeights(e *event, doc *Doc, sign float64) {
-	dt, de := doc.weights()
-	valid := e.normVersion == d.idfVersion+1
+	valid := e.normStamp == d.stamp()
 	for lang, n := range e.norms {
 		if !valid {
 			break
 		}
 		tIDF, eIDF := d.idfsFor(lang)
 		if lang == doc.Lang {
-			n[0] += deltaNorm2(e.terms[lang], dt, sign, tIDF)
+			n[0] += deltaNorm2(e.terms[lang], doc.tw, sign, tIDF)
 		}
-		n[1] += deltaNorm2(e.ents, de, sign, eIDF)
+		n[1] += deltaNorm2(e.ents, doc.ew, sign, eIDF)
 		e.norms[lang] = n
 	}
-	apply := func(m, w map[string]float64) {
-		for k, x := range w {
-			if v := m[k] + sign*x; v > 1e-9 {
-				m[k] = v
+	apply := func(m map[uint32]float64, w []fw) {
+		for _, x := range w {
+			if v := m[x.id] + sign*x.w; v > 1e-9 {
+				m[x.id] = v
 			} else {
-				delete(m, k)
+				delete(m, x.id)
 			}
 		}
 	}
 	if e.terms[doc.Lang] == nil {
-		e.terms[doc.Lang] = map[string]float64{}
+		e.terms[doc.Lang] = make(map[uint32]float64, len(doc.tw))
 	}
-	apply(e.terms[doc.Lang], dt)
-	apply(e.ents, de)
+	apply(e.terms[doc.Lang], doc.tw)
+	apply(e.ents, doc.ew)
 }
 
 // deltaNorm2 is how much the squared norm of m changes when w is added to
 // it (sign 1) or taken from it (sign -1).
-func deltaNorm2(m, w map[string]float64, sign float64, idf func(string) float64) float64 {
+func deltaNorm2(m map[uint32]float64, w []fw, sign float64, idf func(uint32) float64) float64 {
 	var delta float64
-	for k, x := range w {
-		old := m[k]
-		v := old + sign*x
+	for _, x := range w {
+		old := m[x.id]
+		v := old + sign*x.w
 		if v <= 1e-9 {
 			v = 0
 		}
-		i := idf(k)
+		i := idf(x.id)
 		delta += (v*v - old*old) * i * i
 	}
 	return delta
 }
 
-func norm(m map[string]float64, idf func(string) float64) float64 {
+func normOf(list []fw, idf func(uint32) float64) float64 {
+	var n float64
+	for _, f := range list {
+		x := f.w * idf(f.id)
+		n += x * x
+	}
+	return math.Sqrt(n)
+}
+
+func normOfMap(m map[uint32]float64, idf func(uint32) float64) float64 {
 	var n float64
 	for k, w := range m {
 		x := w * idf(k)
@@ -658,67 +734,58 @@ func norm(m map[string]float64, idf func(string) float64) float64 {
 	return math.Sqrt(n)
 }
 
-// weighted is a key with a weight.
-type weighted struct {
-	key string
-	w   float64
-}
-
 // scaled are a doc's term and entity weights times the square of their
 // rarity as seen from its language, computed once while frequencies stand
 // still: a cosine with an event is then one lookup a key.
-func (d *Detector) scaled(doc *Doc) (terms, ents []weighted) {
-	if doc.scaledVersion != d.idfVersion+1 {
-		t, e := doc.weights()
+func (d *Detector) scaled(doc *Doc) (terms, ents []fw) {
+	if doc.scaledStamp != d.stamp() {
 		tIDF, eIDF := d.idfsFor(doc.Lang)
-		doc.scaledT = scaleBy(doc.scaledT[:0], t, tIDF)
-		doc.scaledE = scaleBy(doc.scaledE[:0], e, eIDF)
-		doc.scaledVersion = d.idfVersion + 1
+		doc.scaledT = scaleBy(doc.scaledT[:0], doc.tw, tIDF)
+		doc.scaledE = scaleBy(doc.scaledE[:0], doc.ew, eIDF)
+		doc.scaledStamp = d.stamp()
 	}
 	return doc.scaledT, doc.scaledE
 }
 
-func scaleBy(dst []weighted, m map[string]float64, idf func(string) float64) []weighted {
-	start := len(dst)
-	for k, w := range m {
-		i := idf(k)
-		if x := w * i * i; x != 0 {
-			dst = append(dst, weighted{k, x})
+// scaleBy appends the features of list (sorted by id, so dot products add
+// up in the same order in every run) times their rarity squared.
+func scaleBy(dst, list []fw, idf func(uint32) float64) []fw {
+	for _, f := range list {
+		i := idf(f.id)
+		if x := f.w * i * i; x != 0 {
+			dst = append(dst, fw{f.id, x})
 		}
 	}
-	// In key order, so that dot products add up in the same order in
-	// every run and scores do not differ in their last bits.
-	part := dst[start:]
-	sort.Slice(part, func(a, b int) bool { return part[a].key < part[b].key })
 	return dst
 }
 
 // dotScaled is the cosine of a doc's scaled weights with b, given the
 // product of their norms.
-func dotScaled(a []weighted, b map[string]float64, norms float64) float64 {
-	if norms == 0 {
+func dotScaled(a []fw, b map[uint32]float64, norms float64) float64 {
+	if norms == 0 || len(b) == 0 {
 		return 0
 	}
 	var dot float64
 	for _, x := range a {
-		if wb, ok := b[x.key]; ok {
+		if wb, ok := b[x.id]; ok {
 			dot += x.w * wb
 		}
 	}
 	return dot / norms
 }
 
-// cosine is the cosine of two weight vectors after IDF weighting.
-func cosine(a, b map[string]float64, idf func(string) float64) float64 {
+// cosine is the cosine of a doc's weights with an event's, after rarity
+// weighting.
+func cosine(a []fw, b map[uint32]float64, idf func(uint32) float64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	var dot, na, nb float64
-	for k, wa := range a {
-		i := idf(k)
-		x := wa * i
+	for _, f := range a {
+		i := idf(f.id)
+		x := f.w * i
 		na += x * x
-		if wb, ok := b[k]; ok {
+		if wb, ok := b[f.id]; ok {
 			dot += x * wb * i
 		}
 	}
@@ -733,3 +800,13 @@ func cosine(a, b map[string]float64, idf func(string) float64) float64 {
 }
 
 func round(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// docEntity is the weight a doc the detector has taken in gives an entity
+// key, 0 when it does not name it.
+func (d *Detector) docEntity(doc *Doc, key string) float64 {
+	id, ok := d.ents.lookup(key)
+	if !ok {
+		return 0
+	}
+	return weightOf(doc.ew, id)
+}

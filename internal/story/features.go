@@ -1,6 +1,7 @@
 package story
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -34,14 +35,27 @@ type Doc struct {
 	maybe      map[string]float64
 	maybeNames map[string]Entity
 
-	peripheral   float64            // Params.PeripheralWeight when the doc was made
-	termW, entW  map[string]float64 // sublinear weights, computed once
-	normT, normE float64            // IDF-weighted norms, cached by a Detector
-	normVersion  int
-	// scaledT and scaledE are the weights times rarity squared, cached by
-	// a Detector (see Detector.scaled).
-	scaledT, scaledE []weighted
-	scaledVersion    int
+	peripheral float64 // Params.PeripheralWeight when the doc was made
+
+	// termOrder and entOrder are the keys of Terms and Entities in order,
+	// sorted where docs are made (on every core) so that a Detector numbers
+	// them in the same order in every run (see Detector.intern).
+	termOrder, entOrder []string
+
+	// What a Detector keeps of the doc once it has taken it in: the
+	// sublinear weights of its words and entities by interned id (the
+	// string maps above are then dropped), and caches that stay valid
+	// while frequencies stand still.
+	interned     bool
+	tw, ew       []fw
+	normT, normE float64 // IDF-weighted norms
+	normStamp    uint32
+	// scaledT and scaledE are the weights times rarity squared (see
+	// Detector.scaled).
+	scaledT, scaledE []fw
+	scaledStamp      uint32
+	keys             []uint32 // index keys (see Detector.keys)
+	keysStamp        uint32
 }
 
 // Entity is an entity as shown to a reader.
@@ -112,7 +126,17 @@ func NewDoc(a *article.Article, p Params) *Doc {
 		d.Names[key] = Entity{Name: r.Time.Format("2 January 2006"), Kind: entities.Kind("date"), Count: 1}
 	}
 	d.Sig = dedup.Sign(a.Title + "\n" + a.Text)
+	d.termOrder, d.entOrder = sortedKeys(d.Terms), sortedKeys(d.Entities)
 	return d
+}
+
+func sortedKeys(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 func (d *Doc) addEntities(text, lang string, weight float64) {

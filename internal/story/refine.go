@@ -39,7 +39,7 @@ func (d *Detector) refine(passes int) {
 				continue
 			}
 			d.unjoin(e, di)
-			own := d.score(doc, e).Score
+			own := d.score(doc, e)
 			best, s := d.bestOther(doc, cur)
 			if best >= 0 && s > own && s >= d.p.Join {
 				d.rejoin(d.events[best], di)
@@ -63,7 +63,7 @@ func (d *Detector) bestOther(doc *Doc, exclude int) (int, float64) {
 		if ei == exclude || len(d.events[ei].docs) == 0 {
 			continue
 		}
-		if s := d.score(doc, d.events[ei]).Score; s > bestScore {
+		if s := d.score(doc, d.events[ei]); s > bestScore {
 			best, bestScore = ei, s
 		}
 	}
@@ -77,7 +77,7 @@ func (d *Detector) bestTwo(doc *Doc, exclude int) (int, float64, float64) {
 		if ei == exclude || len(d.events[ei].docs) == 0 {
 			continue
 		}
-		s := d.score(doc, d.events[ei]).Score
+		s := d.score(doc, d.events[ei])
 		switch {
 		case s > bestScore:
 			second = max(bestScore, 0)

@@ -160,7 +160,7 @@ func (d *Detector) headline(e *event) string {
 		if doc.Title == "" || doc.Lang != main {
 			continue
 		}
-		if s := cosine(sublinearMap(doc.Terms), e.terms[main], d.termIDF) * HeadlineQuality(doc.Title); s > bestSim+tieTolerance {
+		if s := cosine(doc.tw, e.terms[main], d.termIDF) * HeadlineQuality(doc.Title); s > bestSim+tieTolerance {
 			best, bestSim = di, s
 		}
 	}
@@ -193,11 +193,12 @@ func (d *Detector) mainEntities(e *event, n int, actorsOnly bool) []string {
 		}
 	}
 	list := make([]kw, 0, len(e.ents))
-	for k, w := range e.ents {
+	for id, w := range e.ents {
+		k := d.ents.keys[id]
 		if actorsOnly && kind[k] == entities.Kind("place") || isFigure(k) {
 			continue // a setting is not an actor; a figure is no entity
 		}
-		list = append(list, kw{k, w * d.entIDF(k)})
+		list = append(list, kw{k, w * d.entIDF(id)})
 	}
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].w != list[j].w {
@@ -312,7 +313,7 @@ func HeadlineQuality(title string) float64 {
 
 // textCosine is the cosine of two events' terms, each language part
 // compared with the same part of the other.
-func textCosine(a, b map[string]map[string]float64, idf func(string) float64) float64 {
+func textCosine(a, b map[string]map[uint32]float64, idf func(uint32) float64) float64 {
 	var dot, na, nb float64
 	for l, ta := range a {
 		tb := b[l]

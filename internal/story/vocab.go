@@ -1,0 +1,85 @@
+package story
+
+import "slices"
+
+// vocab numbers the distinct words (or entity keys) a Detector has seen.
+// The detector's weights, frequencies and index then hold small numbers
+// instead of strings: looking up a number costs a fraction of hashing and
+// comparing a string, which is most of what scoring does, and maps and
+// slices of numbers hold no pointers for the garbage collector to scan —
+// at a million articles that scan, not the scoring, would set the pace.
+type vocab struct {
+	ids  map[string]uint32
+	keys []string // id → key
+}
+
+func newVocab() vocab { return vocab{ids: map[string]uint32{}} }
+
+// intern returns the id of k, numbering it if it is new. Ids are given in
+// the order keys are first seen, so the same docs in the same order get the
+// same ids in every run.
+func (v *vocab) intern(k string) uint32 {
+	if id, ok := v.ids[k]; ok {
+		return id
+	}
+	id := uint32(len(v.keys))
+	v.ids[k] = id
+	v.keys = append(v.keys, k)
+	return id
+}
+
+// lookup returns the id of k, if k has been seen.
+func (v *vocab) lookup(k string) (uint32, bool) {
+	id, ok := v.ids[k]
+	return id, ok
+}
+
+// fw is a feature — an interned word or entity key — with its weight.
+// A doc keeps its features sorted by id, so sums over them add up in the
+// same order in every run.
+type fw struct {
+	id uint32
+	w  float64
+}
+
+func sortByID(list []fw) {
+	slices.SortFunc(list, func(a, b fw) int { return int(a.id) - int(b.id) })
+}
+
+// weightOf returns the weight of id in a list sorted by id, 0 when absent.
+func weightOf(list []fw, id uint32) float64 {
+	i, found := slices.BinarySearchFunc(list, id, func(x fw, id uint32) int { return int(x.id) - int(id) })
+	if !found {
+		return 0
+	}
+	return list[i].w
+}
+
+// atLeast returns s with at least n elements, the new ones zero.
+func atLeast[T any](s []T, n int) []T {
+	if len(s) >= n {
+		return s
+	}
+	return append(s, make([]T, n-len(s))...)
+}
+
+// idfCache holds rarity weights by id. An entry is valid when its stamp is
+// the detector's current one, so that emptying the cache when frequencies
+// change costs nothing (see Detector.countChanged).
+type idfCache struct {
+	v     []float64
+	stamp []uint32
+}
+
+func (c *idfCache) get(id, stamp uint32) (float64, bool) {
+	if int(id) < len(c.stamp) && c.stamp[id] == stamp {
+		return c.v[id], true
+	}
+	return 0, false
+}
+
+func (c *idfCache) put(id, stamp uint32, x float64) {
+	c.v = atLeast(c.v, int(id)+1)
+	c.stamp = atLeast(c.stamp, int(id)+1)
+	c.v[id], c.stamp[id] = x, stamp
+}
