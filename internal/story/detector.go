@@ -26,16 +26,20 @@ type Detector struct {
 
 	// Words and entity keys are numbered (see vocab); frequencies, rarity
 	// caches and the index are slices by id.
-	terms, ents     vocab
-	termDF, entDF   []int32
-	termIDFs        idfCache
-	entIDFs         idfCache
-	termPost        [][]int32 // term id → recent events holding it
-	entPost         [][]int32 // entity id → recent events holding it
-	hits            []int32   // scratch for candidates: shared keys by event
-	seenKeys        map[uint32]bool
-	idfVersion      int
-	idfStampCurrent uint32
+	terms, ents   vocab
+	termDF, entDF []int32
+	termIDFs      idfCache
+	entIDFs       idfCache
+	termPost      [][]int32 // term id → recent events holding it
+	entPost       [][]int32 // entity id → recent events holding it
+	hits          []int32   // scratch for candidates: shared keys by event
+	seenKeys      map[uint32]bool
+	// scaledT and scaledE are the scaled weights of scaledDoc (see scaled).
+	scaledDoc        *Doc
+	scaledT, scaledE []fw
+	scaledStamp      uint32
+	idfVersion       int
+	idfStampCurrent  uint32
 
 	// changed lists the events touched since the last consolidation: the
 	// only ones it needs to compare, since with the frequencies primed an
@@ -82,11 +86,30 @@ func (d *Detector) intern(doc *Doc) {
 	}
 	sortByID(doc.tw)
 	doc.ew = make([]fw, 0, len(doc.entOrder))
+	doc.names = make([]Entity, 0, len(doc.entOrder))
 	for _, k := range doc.entOrder {
 		doc.ew = append(doc.ew, fw{d.ents.intern(k), doc.entityWeight(k, doc.Entities[k])})
+		doc.names = append(doc.names, doc.Names[k])
 	}
-	sortByID(doc.ew)
-	doc.Terms, doc.Entities, doc.termOrder, doc.entOrder = nil, nil, nil, nil
+	sortEntities(doc)
+	doc.Terms, doc.Entities, doc.Names, doc.termOrder, doc.entOrder = nil, nil, nil, nil, nil
+}
+
+// sortEntities sorts a doc's entities by id, their names along.
+func sortEntities(doc *Doc) {
+	if slices.IsSortedFunc(doc.ew, func(a, b fw) int { return int(a.id) - int(b.id) }) {
+		return
+	}
+	order := make([]int, len(doc.ew))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return int(doc.ew[a].id) - int(doc.ew[b].id) })
+	ew, names := make([]fw, len(order)), make([]Entity, len(order))
+	for i, o := range order {
+		ew[i], names[i] = doc.ew[o], doc.names[o]
+	}
+	doc.ew, doc.names = ew, names
 }
 
 // entityWeight is the weight of an entity named w times: sublinear in the
@@ -158,7 +181,7 @@ func (d *Detector) confirm(doc *Doc) {
 			continue
 		}
 		doc.ew = append(doc.ew, fw{id, doc.entityWeight(k, w)})
-		doc.Names[k] = doc.maybeNames[k]
+		doc.names = append(doc.names, doc.maybeNames[k])
 		l := d.langs[doc.Lang]
 		l.entDF = atLeast(l.entDF, int(id)+1)
 		d.entDF[id]++
@@ -166,7 +189,7 @@ func (d *Detector) confirm(doc *Doc) {
 		added = true
 	}
 	if added {
-		sortByID(doc.ew)
+		sortEntities(doc)
 	}
 	doc.maybe, doc.maybeNames = nil, nil
 }
@@ -298,7 +321,12 @@ func (d *Detector) Add(doc *Doc) Decision {
 
 	target := -1
 	d.copyOf = append(d.copyOf, -1)
-	if orig, sim := d.dups.Add(doc.ID, doc.Sig); orig != "" {
+	var sig dedup.Signature
+	if doc.Sig != nil {
+		sig = *doc.Sig
+		doc.Sig = nil // the index keeps its own copy
+	}
+	if orig, sim := d.dups.Add(doc.ID, sig); orig != "" {
 		oi := d.byID[orig]
 		d.copyOf[di] = oi
 		target = d.find(d.docEvent[oi])
@@ -357,6 +385,12 @@ func (d *Detector) absorb(e *event, doc *Doc) {
 	if doc.DateOK {
 		e.widen(doc.Date, doc.DateEnd)
 	}
+	d.index(e, doc)
+}
+
+// index files event e under a doc's keys, each key keeping its PostingCap
+// most recent events.
+func (d *Detector) index(e *event, doc *Doc) {
 	for _, key := range d.keys(doc) {
 		list := d.posting(key)
 		if n := len(*list); n > 0 && (*list)[n-1] == int32(e.idx) {
@@ -735,16 +769,18 @@ func normOfMap(m map[uint32]float64, idf func(uint32) float64) float64 {
 }
 
 // scaled are a doc's term and entity weights times the square of their
-// rarity as seen from its language, computed once while frequencies stand
-// still: a cosine with an event is then one lookup a key.
+// rarity as seen from its language: a cosine with an event is then one
+// lookup a key. They are kept for the last doc asked about only, which is
+// the one being placed or refined against each of its candidates in turn:
+// kept for every doc, they would double the detector's memory.
 func (d *Detector) scaled(doc *Doc) (terms, ents []fw) {
-	if doc.scaledStamp != d.stamp() {
+	if d.scaledDoc != doc || d.scaledStamp != d.stamp() {
 		tIDF, eIDF := d.idfsFor(doc.Lang)
-		doc.scaledT = scaleBy(doc.scaledT[:0], doc.tw, tIDF)
-		doc.scaledE = scaleBy(doc.scaledE[:0], doc.ew, eIDF)
-		doc.scaledStamp = d.stamp()
+		d.scaledT = scaleBy(d.scaledT[:0], doc.tw, tIDF)
+		d.scaledE = scaleBy(d.scaledE[:0], doc.ew, eIDF)
+		d.scaledDoc, d.scaledStamp = doc, d.stamp()
 	}
-	return doc.scaledT, doc.scaledE
+	return d.scaledT, d.scaledE
 }
 
 // scaleBy appends the features of list (sorted by id, so dot products add

@@ -27,7 +27,7 @@ type Doc struct {
 	DateEnd  time.Time          // last day the publication may be: Date, or the month's last day
 	DateOK   bool               // Date is at least month-precise
 	Mentions []time.Time        // days the text mentions, resolved
-	Sig      dedup.Signature
+	Sig      *dedup.Signature   // dropped once the detector has filed it
 
 	// maybe holds the uncertain names (German capitalised words that may be
 	// nouns) with their weights and spellings; a Detector moves those that
@@ -48,14 +48,11 @@ type Doc struct {
 	// while frequencies stand still.
 	interned     bool
 	tw, ew       []fw
-	normT, normE float64 // IDF-weighted norms
+	names        []Entity // how each entity of ew is written, in ew's order
+	normT, normE float64  // IDF-weighted norms
 	normStamp    uint32
-	// scaledT and scaledE are the weights times rarity squared (see
-	// Detector.scaled).
-	scaledT, scaledE []fw
-	scaledStamp      uint32
-	keys             []uint32 // index keys (see Detector.keys)
-	keysStamp        uint32
+	keys         []uint32 // index keys (see Detector.keys)
+	keysStamp    uint32
 }
 
 // Entity is an entity as shown to a reader.
@@ -68,11 +65,12 @@ type Entity struct {
 // NewDoc analyses an article for detection. It reads only what a run
 // derives from the page itself (text, title, language, dates, site).
 func NewDoc(a *article.Article, p Params) *Doc {
+	// Copies, so that a doc holds no slice of the article's text.
 	d := &Doc{
-		ID:       a.ID,
-		Site:     a.Site,
-		Lang:     a.Lang,
-		Title:    a.Title,
+		ID:       strings.Clone(a.ID),
+		Site:     strings.Clone(a.Site),
+		Lang:     strings.Clone(a.Lang),
+		Title:    strings.Clone(a.Title),
 		Terms:    map[string]float64{},
 		Entities: map[string]float64{},
 		Names:    map[string]Entity{},
@@ -125,7 +123,8 @@ func NewDoc(a *article.Article, p Params) *Doc {
 		d.Entities[key] += p.DateMentionWeight
 		d.Names[key] = Entity{Name: r.Time.Format("2 January 2006"), Kind: entities.Kind("date"), Count: 1}
 	}
-	d.Sig = dedup.Sign(a.Title + "\n" + a.Text)
+	sig := dedup.Sign(a.Title + "\n" + a.Text)
+	d.Sig = &sig
 	d.termOrder, d.entOrder = sortedKeys(d.Terms), sortedKeys(d.Entities)
 	return d
 }
@@ -152,7 +151,7 @@ func (d *Doc) addEntities(text, lang string, weight float64) {
 			d.maybe[key] += weight
 			e := d.maybeNames[key]
 			if e.Name == "" || len(m.Text) > len(e.Name) {
-				e.Name = m.Text
+				e.Name = strings.Clone(m.Text)
 			}
 			e.Kind = m.Kind
 			e.Count++
@@ -169,7 +168,7 @@ func (d *Doc) addEntities(text, lang string, weight float64) {
 		d.Entities[key] += weight
 		e := d.Names[key]
 		if e.Name == "" || len(m.Text) > len(e.Name) {
-			e.Name = m.Text
+			e.Name = strings.Clone(m.Text)
 		}
 		if e.Kind == "" || e.Kind == entities.Kind("other") {
 			e.Kind = m.Kind

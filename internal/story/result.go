@@ -118,7 +118,8 @@ func (d *Detector) summarize(e *event) Event {
 		if doc.Lang != "" {
 			langs[doc.Lang] = true
 		}
-		for k, n := range doc.Names {
+		for i, n := range doc.names {
+			k := d.ents.keys[doc.ew[i].id]
 			m := names[k]
 			if m.Name == "" {
 				m = n
@@ -185,7 +186,9 @@ func (d *Detector) mainEntities(e *event, n int, actorsOnly bool) []string {
 	kind := map[string]entities.Kind{}
 	if actorsOnly {
 		for _, di := range e.docs {
-			for k, nm := range d.docs[di].Names {
+			doc := d.docs[di]
+			for i, nm := range doc.names {
+				k := d.ents.keys[doc.ew[i].id]
 				if kind[k] == "" || kind[k] == entities.Kind("other") {
 					kind[k] = nm.Kind
 				}

@@ -1,6 +1,9 @@
 package story
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // vocab numbers the distinct words (or entity keys) a Detector has seen.
 // The detector's weights, frequencies and index then hold small numbers
@@ -22,6 +25,9 @@ func (v *vocab) intern(k string) uint32 {
 	if id, ok := v.ids[k]; ok {
 		return id
 	}
+	// A key may be a slice of an article's text: a copy keeps the text
+	// from being held for as long as the detector lives.
+	k = strings.Clone(k)
 	id := uint32(len(v.keys))
 	v.ids[k] = id
 	v.keys = append(v.keys, k)
