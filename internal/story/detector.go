@@ -34,12 +34,11 @@ type Detector struct {
 	entPost       [][]int32 // entity id → recent events holding it
 	hits          []int32   // scratch for candidates: shared keys by event
 	seenKeys      map[uint32]bool
-	// scaledT and scaledE are the scaled weights of scaledDoc (see scaled).
-	scaledDoc        *Doc
-	scaledT, scaledE []fw
-	scaledStamp      uint32
-	idfVersion       int
-	idfStampCurrent  uint32
+	// scaledCache keeps the scaled weights of recent docs (see scaled).
+	scaledCache     []scaledEntry
+	scaledNext      int
+	idfVersion      int
+	idfStampCurrent uint32
 
 	// changed lists the events touched since the last consolidation: the
 	// only ones it needs to compare, since with the frequencies primed an
@@ -770,17 +769,42 @@ func normOfMap(m map[uint32]float64, idf func(uint32) float64) float64 {
 
 // scaled are a doc's term and entity weights times the square of their
 // rarity as seen from its language: a cosine with an event is then one
-// lookup a key. They are kept for the last doc asked about only, which is
-// the one being placed or refined against each of its candidates in turn:
+// lookup a key. They are kept for the docs asked about most recently only
+// (scaledSlots of them, first in first out): the doc being placed or
+// refined is scored against each of its candidates in turn, and an event's
+// first articles against each event it is compared with at consolidation;
 // kept for every doc, they would double the detector's memory.
 func (d *Detector) scaled(doc *Doc) (terms, ents []fw) {
-	if d.scaledDoc != doc || d.scaledStamp != d.stamp() {
-		tIDF, eIDF := d.idfsFor(doc.Lang)
-		d.scaledT = scaleBy(d.scaledT[:0], doc.tw, tIDF)
-		d.scaledE = scaleBy(d.scaledE[:0], doc.ew, eIDF)
-		d.scaledDoc, d.scaledStamp = doc, d.stamp()
+	if i := doc.scaledSlot - 1; i >= 0 && int(i) < len(d.scaledCache) {
+		if c := &d.scaledCache[i]; c.doc == doc && c.stamp == d.stamp() {
+			return c.terms, c.ents
+		}
 	}
-	return d.scaledT, d.scaledE
+	if len(d.scaledCache) < scaledSlots {
+		d.scaledCache = append(d.scaledCache, scaledEntry{})
+	}
+	i := d.scaledNext % len(d.scaledCache)
+	d.scaledNext = i + 1
+	c := &d.scaledCache[i]
+	if c.doc != nil {
+		c.doc.scaledSlot = 0
+	}
+	tIDF, eIDF := d.idfsFor(doc.Lang)
+	c.terms = scaleBy(c.terms[:0], doc.tw, tIDF)
+	c.ents = scaleBy(c.ents[:0], doc.ew, eIDF)
+	c.doc, c.stamp = doc, d.stamp()
+	doc.scaledSlot = int32(i) + 1
+	return c.terms, c.ents
+}
+
+// scaledSlots is how many docs' scaled weights are kept.
+const scaledSlots = 4096
+
+// scaledEntry is one doc's scaled weights (see Detector.scaled).
+type scaledEntry struct {
+	doc         *Doc
+	stamp       uint32
+	terms, ents []fw
 }
 
 // scaleBy appends the features of list (sorted by id, so dot products add

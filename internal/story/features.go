@@ -51,6 +51,7 @@ type Doc struct {
 	names        []Entity // how each entity of ew is written, in ew's order
 	normT, normE float64  // IDF-weighted norms
 	normStamp    uint32
+	scaledSlot   int32    // 1 + where Detector.scaled keeps its scaled weights, 0 for nowhere
 	keys         []uint32 // index keys (see Detector.keys)
 	keysStamp    uint32
 }
