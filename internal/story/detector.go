@@ -358,11 +358,19 @@ func (d *Detector) eventID(ei int) string { return d.idOf(d.events[ei]) }
 
 func (d *Detector) idOf(e *event) string { return "e-" + d.docs[e.docs[0]].ID }
 
+// find is the live event an event was merged into, through any chain of
+// merges; it points the chain's events at it, so the next find is one step.
 func (d *Detector) find(ei int) int {
-	for d.events[ei].into >= 0 {
-		ei = d.events[ei].into
+	root := ei
+	for d.events[root].into >= 0 {
+		root = d.events[root].into
 	}
-	return ei
+	for ei != root {
+		next := d.events[ei].into
+		d.events[ei].into = root
+		ei = next
+	}
+	return root
 }
 
 // join adds doc di to event e and indexes e under the doc's keys.
