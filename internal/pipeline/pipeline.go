@@ -1,8 +1,8 @@
 // Package pipeline runs the stages of storyline in order — ingest, clean,
 // language and date, store — over the inputs of a run. Each stage lives in
 // its own package; this one only moves records between them, in batches,
-// using every core for the stages that allow it while keeping the output in
-// input order.
+// using every core for the stages that allow it, and storing one batch while
+// the next is processed, while keeping the output in input order.
 package pipeline
 
 import (
@@ -33,7 +33,9 @@ type Options struct {
 	Workers   int // goroutines for decoding and analysis; GOMAXPROCS when 0
 
 	// Problem is told of every input or record that could not be used, and
-	// of repairs made; the run goes on. It is called from one goroutine.
+	// of repairs made; the run goes on. It is called from the goroutine
+	// that called Run, as Progress and Done are: no two of them run at
+	// once.
 	Problem func(Problem)
 	// Progress is told of bytes read so far (of the input files' total),
 	// from the goroutine that called Run.
@@ -41,23 +43,30 @@ type Options struct {
 	// Done is told of each batch of articles once stored — after the
 	// batch's transaction has committed, so that what Done reports is
 	// durable — or, without a store, once processed, with the store's
-	// outcome for each.
+	// outcome for each. It is called from the goroutine that called Run,
+	// once per batch, in input order.
 	Done func([]*article.Article, []store.Outcome)
 	// Timing, when set, accumulates the time spent in each stage.
 	Timing *Timing
 }
 
 // Timing is the wall time a run spent in each stage. Stages that run on
-// every core (convert, analyse) count wall time, not CPU time.
+// every core (convert, analyse) count wall time, not CPU time. Storing a
+// batch overlaps reading and processing the next, so Store overlaps the
+// other stages, and their sum can exceed the run's wall time.
 type Timing struct {
-	Read    time.Duration // reading and splitting the inputs into records
+	// Read is the time of the goroutine that called Run that the other
+	// stages, and waiting for the store, leave: reading and splitting the
+	// inputs into records, and the callbacks.
+	Read    time.Duration
 	Convert time.Duration // decoding, HTML extraction, date prefixes
 	Clean   time.Duration // furniture removal and titles
 	Analyse time.Duration // language and publication date
-	Store   time.Duration // writing to the store
+	Store   time.Duration // in the store's Put, on a goroutine of its own
 }
 
-// Total is the sum of the stages.
+// Total is the sum of the stages: the run's CPU-bound work plus storing,
+// more than its wall time when the two overlapped.
 func (t Timing) Total() time.Duration { return t.Read + t.Convert + t.Clean + t.Analyse + t.Store }
 
 // Problem is one thing a user must hear about.
@@ -83,6 +92,19 @@ type Summary struct {
 
 // Run ingests the inputs named by args into st (which may be nil to only
 // process them, as `storyline clean` does).
+//
+// Storing a batch overlaps reading and processing the next one: the store
+// writes on a goroutine of its own (a transaction is single-threaded, so
+// the other cores would sit idle through it) while the next batch is read
+// and processed on every core. At most one batch is being stored while the
+// next waits, processed, so memory holds about two batches. Batches are
+// stored one after another, in input order, exactly as they would be one
+// at a time. Every callback — Problem, Progress and Done — is called from
+// the goroutine that called Run, never two at once; a batch's Done comes
+// after its transaction has committed, before the next batch's, and may
+// come after the Problems of the batch that follows it. When the store
+// fails, or ctx is done, Run stops, waits for the batch being stored (and
+// tells Done of it if it was committed) and returns the error.
 func Run(ctx context.Context, args []string, st store.Store, opts Options) (Summary, error) {
 	var sum Summary
 	problem := func(p Problem) {
@@ -122,73 +144,218 @@ func Run(ctx context.Context, args []string, st store.Store, opts Options) (Summ
 	if timing == nil {
 		timing = &Timing{}
 	}
-	// Reading is interleaved with the batches: it is the run's time that
-	// the other stages leave.
-	start, before := time.Now(), timing.Total()-timing.Read
-	defer func() { timing.Read += time.Since(start) - (timing.Total() - timing.Read - before) }()
+	// Reading is interleaved with the batches: it is the time of this
+	// goroutine that processing and waiting for the store leave.
+	start := time.Now()
+	processingBefore := timing.Convert + timing.Clean + timing.Analyse
+	var waited time.Duration
+	defer func() {
+		processing := timing.Convert + timing.Clean + timing.Analyse - processingBefore
+		timing.Read += max(0, time.Since(start)-processing-waited)
+	}()
+
+	// stored accounts for a batch once it is stored (or, without a store,
+	// processed) and tells Done of it.
+	stored := func(b writtenBatch) error {
+		timing.Store += b.took
+		if b.err != nil {
+			return fmt.Errorf("store: %w", b.err)
+		}
+		for _, o := range b.outcomes {
+			switch o {
+			case store.Added:
+				sum.Added++
+			case store.Unchanged:
+				sum.Unchanged++
+			case store.Updated:
+				sum.Updated++
+			}
+		}
+		sum.Articles += len(b.arts)
+		if opts.Done != nil {
+			opts.Done(b.arts, b.outcomes)
+		}
+		return nil
+	}
+	var w *batchWriter
+	if st != nil {
+		w = startBatchWriter(ctx, st)
+		// Should a callback panic, the writer still ends.
+		defer w.stop()
+	}
+	// collect takes the outcome of the batch being stored, if any: waiting
+	// for it when wait is set, else only if it is already there.
+	collect := func(wait bool) error {
+		if w == nil || !w.busy {
+			return nil
+		}
+		if !wait {
+			b, ok := w.poll()
+			if !ok {
+				return nil
+			}
+			return stored(b)
+		}
+		t0 := time.Now()
+		b := w.wait()
+		waited += time.Since(t0)
+		return stored(b)
+	}
+	// finish stops the writer once it has stored the batch it holds, if
+	// any; a batch committed meanwhile is still told to Done.
+	finish := func() error {
+		if w == nil {
+			return nil
+		}
+		t0 := time.Now()
+		rest := w.stop()
+		waited += time.Since(t0)
+		var err error
+		for _, b := range rest {
+			if serr := stored(b); err == nil {
+				err = serr
+			}
+		}
+		return err
+	}
 
 	var batch []ingest.Record
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		arts := process(batch, cleaner, workers, problem, timing)
+		// The records are done with; the articles keep what they need.
+		clear(batch)
 		batch = batch[:0]
-		var outcomes []store.Outcome
-		if st != nil && len(arts) > 0 {
-			var err error
-			t0 := time.Now()
-			outcomes, err = st.Put(ctx, arts)
-			timing.Store += time.Since(t0)
-			if err != nil {
-				return fmt.Errorf("store: %w", err)
-			}
-			for _, o := range outcomes {
-				switch o {
-				case store.Added:
-					sum.Added++
-				case store.Unchanged:
-					sum.Unchanged++
-				case store.Updated:
-					sum.Updated++
-				}
-			}
+		// The batch before must be committed, and told to Done, before
+		// this one is handed over: batches commit, and are told, in order.
+		if err := collect(true); err != nil {
+			return err
 		}
-		sum.Articles += len(arts)
-		if opts.Done != nil {
-			opts.Done(arts, outcomes)
+		if w == nil || len(arts) == 0 {
+			return stored(writtenBatch{arts: arts})
 		}
+		w.store(arts)
 		return nil
 	}
 
-	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
-			return sum, err
-		}
-		var flushErr error
-		err := reader.Read(in, func(r ingest.Record) {
-			batch = append(batch, r)
-			if len(batch) >= batchSize && flushErr == nil {
-				flushErr = flush()
+	err := func() error {
+		for _, in := range inputs {
+			if err := ctx.Err(); err != nil {
+				return err
 			}
-		}, func(e *ingest.Error) {
-			problem(Problem{Source: e.Source, Err: e.Err})
-		})
-		if flushErr != nil {
-			return sum, flushErr
+			var stop error
+			err := reader.Read(in, func(r ingest.Record) {
+				if stop != nil {
+					return // the run is over: the rest of the input is not used
+				}
+				// Tell Done of a committed batch as soon as this goroutine
+				// can, rather than once the next batch is processed.
+				if stop = collect(false); stop != nil {
+					return
+				}
+				batch = append(batch, r)
+				if len(batch) >= batchSize {
+					stop = flush()
+				}
+			}, func(e *ingest.Error) {
+				problem(Problem{Source: e.Source, Err: e.Err})
+			})
+			if stop != nil {
+				return stop
+			}
+			var ie *ingest.Error
+			if errors.As(err, &ie) {
+				problem(Problem{Source: ie.Source, Err: ie.Err})
+			} else if err != nil {
+				problem(Problem{Source: article.Source{Path: in.Path}, Err: err})
+			}
+			sum.Bytes += in.Size
 		}
-		var ie *ingest.Error
-		if errors.As(err, &ie) {
-			problem(Problem{Source: ie.Source, Err: ie.Err})
-		} else if err != nil {
-			problem(Problem{Source: article.Source{Path: in.Path}, Err: err})
+		return flush()
+	}()
+	if ferr := finish(); err == nil {
+		err = ferr
+	}
+	return sum, err
+}
+
+// writtenBatch is a batch of articles and what storing it gave.
+type writtenBatch struct {
+	arts     []*article.Article
+	outcomes []store.Outcome
+	err      error
+	took     time.Duration // in Put
+}
+
+// batchWriter stores batches with Put on a goroutine of its own, one at a
+// time, in the order handed over. It holds at most one batch: store is
+// called only once the previous batch's outcome has been collected.
+type batchWriter struct {
+	todo    chan []*article.Article
+	done    chan writtenBatch // room for the one outcome, so the writer never waits
+	busy    bool              // a batch was handed over and its outcome not collected
+	stopped bool
+}
+
+func startBatchWriter(ctx context.Context, st store.Store) *batchWriter {
+	w := &batchWriter{todo: make(chan []*article.Article), done: make(chan writtenBatch, 1)}
+	go func() {
+		defer close(w.done)
+		for arts := range w.todo {
+			t0 := time.Now()
+			outcomes, err := st.Put(ctx, arts)
+			w.done <- writtenBatch{arts: arts, outcomes: outcomes, err: err, took: time.Since(t0)}
 		}
-		sum.Bytes += in.Size
+	}()
+	return w
+}
+
+// store hands a batch over; the previous one must have been collected.
+func (w *batchWriter) store(arts []*article.Article) {
+	if w.busy {
+		panic("pipeline: a batch handed to the store before the previous one was collected")
 	}
-	if err := flush(); err != nil {
-		return sum, err
+	w.busy = true
+	w.todo <- arts
+}
+
+// wait returns the outcome of the batch handed over, once it is stored.
+func (w *batchWriter) wait() writtenBatch {
+	w.busy = false
+	return <-w.done
+}
+
+// poll returns the outcome of the batch handed over if it is stored.
+func (w *batchWriter) poll() (writtenBatch, bool) {
+	select {
+	case b := <-w.done:
+		w.busy = false
+		return b, true
+	default:
+		return writtenBatch{}, false
 	}
-	return sum, nil
+}
+
+// stop ends the writer goroutine once it has stored the batch it holds,
+// and returns that batch's outcome if it was not collected. Only the first
+// call does anything.
+func (w *batchWriter) stop() []writtenBatch {
+	if w.stopped {
+		return nil
+	}
+	w.stopped = true
+	close(w.todo)
+	var rest []writtenBatch
+	for b := range w.done {
+		rest = append(rest, b)
+	}
+	w.busy = false
+	return rest
 }
 
 // process turns a batch of records into cleaned, analysed articles, in
