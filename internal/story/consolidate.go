@@ -182,12 +182,12 @@ func (d *Detector) scoreWithout(di int, e *event) float64 {
 
 // cosineWithout is the IDF-weighted cosine of a with b − a, given the
 // norms of a and b, and whether b − a has any weight left.
-func cosineWithout(a []fw, na float64, b map[uint32]float64, nb float64, idf func(uint32) float64) (float64, bool) {
+func cosineWithout(a []fw, na float64, b *weights, nb float64, idf func(uint32) float64) (float64, bool) {
 	var dot, removed float64
 	shared := 0
 	for _, f := range a {
 		wa := f.w
-		wb, ok := b[f.id]
+		wb, ok := b.get(f.id)
 		if !ok {
 			continue
 		}
@@ -200,10 +200,10 @@ func cosineWithout(a []fw, na float64, b map[uint32]float64, nb float64, idf fun
 		dot += wa * r * i2
 		removed += (wb*wb - r*r) * i2
 	}
-	restLeft := len(b) > shared
+	restLeft := b.len() > shared
 	if !restLeft {
 		for _, f := range a {
-			if wb, ok := b[f.id]; ok && wb-f.w > 1e-9 {
+			if wb, ok := b.get(f.id); ok && wb-f.w > 1e-9 {
 				restLeft = true
 				break
 			}
@@ -231,15 +231,12 @@ func (d *Detector) merge(e, o *event) {
 	sort.Ints(e.docs)
 	for l, terms := range o.terms {
 		if e.terms[l] == nil {
-			e.terms[l] = make(map[uint32]float64, len(terms))
+			e.terms[l] = &weights{}
 		}
-		for t, w := range terms {
-			e.terms[l][t] += w
-		}
+		into := e.terms[l]
+		terms.each(func(t uint32, w float64) { into.add(t, w) })
 	}
-	for k, w := range o.ents {
-		e.ents[k] += w
-	}
+	o.ents.each(func(k uint32, w float64) { e.ents.add(k, w) })
 	for l, n := range o.langs {
 		e.langs[l] += n
 	}

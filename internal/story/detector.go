@@ -208,8 +208,8 @@ func (d *Detector) namedElsewhere(id uint32, lang string) bool {
 type event struct {
 	idx      int
 	docs     []int
-	terms    map[string]map[uint32]float64 // by language: words meet only their own (see mix)
-	ents     map[uint32]float64
+	terms    map[string]*weights // by language: words meet only their own (see mix)
+	ents     *weights
 	min, max time.Time // range of known publication days
 	dated    bool
 	into     int            // index of the event this one was merged into, or -1
@@ -338,7 +338,7 @@ func (d *Detector) Add(doc *Doc) Decision {
 	}
 	if target < 0 {
 		target = len(d.events)
-		d.events = append(d.events, &event{idx: target, terms: map[string]map[uint32]float64{}, ents: map[uint32]float64{}, into: -1})
+		d.events = append(d.events, &event{idx: target, terms: map[string]*weights{}, ents: &weights{}, into: -1})
 		dec.New = true
 	}
 	d.docEvent = append(d.docEvent, target)
@@ -524,7 +524,7 @@ func (d *Detector) similarity(doc *Doc, e *event) similarity {
 	scaledT, scaledE := d.scaled(doc)
 	text := dotScaled(scaledT, e.terms[doc.Lang], d.docNorm(doc, false)*d.eventNorm(e, doc.Lang, false))
 	ent := dotScaled(scaledE, e.ents, d.docNorm(doc, true)*d.eventNorm(e, doc.Lang, true))
-	s := d.mix(text, ent, len(doc.ew) > 0 && len(e.ents) > 0, e.langs[doc.Lang], len(e.docs))
+	s := d.mix(text, ent, len(doc.ew) > 0 && e.ents.len() > 0, e.langs[doc.Lang], len(e.docs))
 	tf := d.timeFactor(doc.DateOK, doc.Date, doc.DateEnd, e)
 	return similarity{text: text, ent: ent, time: tf, score: round(s * tf)}
 }
@@ -556,7 +556,7 @@ func (d *Detector) mix(text, ent float64, haveEnts bool, same, n int) float64 {
 func (d *Detector) shared(doc *Doc, e *event) []string {
 	var out []string
 	for _, k := range doc.ew {
-		if e.ents[k.id] > 0 {
+		if e.ents.at(k.id) > 0 {
 			out = append(out, d.ents.keys[k.id])
 		}
 	}
@@ -725,28 +725,23 @@ func (d *Detector) addWeights(e *event, doc *Doc, sign float64) {
 		n[1] += deltaNorm2(e.ents, doc.ew, sign, eIDF)
 		e.norms[lang] = n
 	}
-	apply := func(m map[uint32]float64, w []fw) {
-		for _, x := range w {
-			if v := m[x.id] + sign*x.w; v > 1e-9 {
-				m[x.id] = v
-			} else {
-				delete(m, x.id)
-			}
-		}
-	}
 	if e.terms[doc.Lang] == nil {
-		e.terms[doc.Lang] = make(map[uint32]float64, len(doc.tw))
+		e.terms[doc.Lang] = &weights{}
 	}
-	apply(e.terms[doc.Lang], doc.tw)
-	apply(e.ents, doc.ew)
+	for _, x := range doc.tw {
+		e.terms[doc.Lang].add(x.id, sign*x.w)
+	}
+	for _, x := range doc.ew {
+		e.ents.add(x.id, sign*x.w)
+	}
 }
 
 // deltaNorm2 is how much the squared norm of m changes when w is added to
 // it (sign 1) or taken from it (sign -1).
-func deltaNorm2(m map[uint32]float64, w []fw, sign float64, idf func(uint32) float64) float64 {
+func deltaNorm2(m *weights, w []fw, sign float64, idf func(uint32) float64) float64 {
 	var delta float64
 	for _, x := range w {
-		old := m[x.id]
+		old := m.at(x.id)
 		v := old + sign*x.w
 		if v <= 1e-9 {
 			v = 0
@@ -766,12 +761,12 @@ func normOf(list []fw, idf func(uint32) float64) float64 {
 	return math.Sqrt(n)
 }
 
-func normOfMap(m map[uint32]float64, idf func(uint32) float64) float64 {
+func normOfMap(m *weights, idf func(uint32) float64) float64 {
 	var n float64
-	for k, w := range m {
+	m.each(func(k uint32, w float64) {
 		x := w * idf(k)
 		n += x * x
-	}
+	})
 	return math.Sqrt(n)
 }
 
@@ -829,13 +824,13 @@ func scaleBy(dst, list []fw, idf func(uint32) float64) []fw {
 
 // dotScaled is the cosine of a doc's scaled weights with b, given the
 // product of their norms.
-func dotScaled(a []fw, b map[uint32]float64, norms float64) float64 {
-	if norms == 0 || len(b) == 0 {
+func dotScaled(a []fw, b *weights, norms float64) float64 {
+	if norms == 0 || b.len() == 0 {
 		return 0
 	}
 	var dot float64
 	for _, x := range a {
-		if wb, ok := b[x.id]; ok {
+		if wb, ok := b.get(x.id); ok {
 			dot += x.w * wb
 		}
 	}
@@ -844,8 +839,8 @@ func dotScaled(a []fw, b map[uint32]float64, norms float64) float64 {
 
 // cosine is the cosine of a doc's weights with an event's, after rarity
 // weighting.
-func cosine(a []fw, b map[uint32]float64, idf func(uint32) float64) float64 {
-	if len(a) == 0 || len(b) == 0 {
+func cosine(a []fw, b *weights, idf func(uint32) float64) float64 {
+	if len(a) == 0 || b.len() == 0 {
 		return 0
 	}
 	var dot, na, nb float64
@@ -853,14 +848,14 @@ func cosine(a []fw, b map[uint32]float64, idf func(uint32) float64) float64 {
 		i := idf(f.id)
 		x := f.w * i
 		na += x * x
-		if wb, ok := b[f.id]; ok {
+		if wb, ok := b.get(f.id); ok {
 			dot += x * wb * i
 		}
 	}
-	for k, wb := range b {
+	b.each(func(k uint32, wb float64) {
 		y := wb * idf(k)
 		nb += y * y
-	}
+	})
 	if na == 0 || nb == 0 {
 		return 0
 	}

@@ -195,14 +195,14 @@ func (d *Detector) mainEntities(e *event, n int, actorsOnly bool) []string {
 			}
 		}
 	}
-	list := make([]kw, 0, len(e.ents))
-	for id, w := range e.ents {
+	list := make([]kw, 0, e.ents.len())
+	e.ents.each(func(id uint32, w float64) {
 		k := d.ents.keys[id]
 		if actorsOnly && kind[k] == entities.Kind("place") || isFigure(k) {
-			continue // a setting is not an actor; a figure is no entity
+			return // a setting is not an actor; a figure is no entity
 		}
 		list = append(list, kw{k, w * d.entIDF(id)})
-	}
+	})
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].w != list[j].w {
 			return list[i].w > list[j].w
@@ -316,24 +316,24 @@ func HeadlineQuality(title string) float64 {
 
 // textCosine is the cosine of two events' terms, each language part
 // compared with the same part of the other.
-func textCosine(a, b map[string]map[uint32]float64, idf func(uint32) float64) float64 {
+func textCosine(a, b map[string]*weights, idf func(uint32) float64) float64 {
 	var dot, na, nb float64
 	for l, ta := range a {
 		tb := b[l]
-		for k, wa := range ta {
+		ta.each(func(k uint32, wa float64) {
 			i := idf(k)
 			x := wa * i
 			na += x * x
-			if wb, ok := tb[k]; ok {
+			if wb, ok := tb.get(k); ok {
 				dot += x * wb * i
 			}
-		}
+		})
 	}
 	for _, tb := range b {
-		for k, wb := range tb {
+		tb.each(func(k uint32, wb float64) {
 			y := wb * idf(k)
 			nb += y * y
-		}
+		})
 	}
 	if na == 0 || nb == 0 {
 		return 0
