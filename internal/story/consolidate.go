@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"time"
 )
 
 // consolidate merges events that grew together: single-pass placement
@@ -97,7 +98,7 @@ func (d *Detector) eventCandidates(e *event) []int {
 	seen := d.seenKeys
 	clear(seen)
 	var touched []int
-	for _, di := range e.docs {
+	for _, di := range lookupDocs(e.docs) {
 		for _, key := range d.keys(d.docs[di]) {
 			if seen[key] {
 				continue
@@ -150,18 +151,71 @@ func (d *Detector) selfSimilarity(e *event) float64 {
 	if len(docs) > maxLinkDocs {
 		docs = docs[:maxLinkDocs]
 	}
+	ranges := dateRangesOf(d, e)
 	var sum float64
 	for _, di := range docs {
-		sum += d.scoreWithout(di, e)
+		sum += d.scoreWithout(di, e, ranges)
 	}
 	e.self = sum / float64(len(docs))
 	return e.self
 }
 
+// dateRanges are the earliest and latest dates of an event's dated docs,
+// with the runners-up, so that the range of the rest of the event without
+// any one doc is known without going through its docs again.
+type dateRanges struct {
+	dated            int // dated docs
+	first, second    time.Time
+	firstDoc         int
+	last, secondLast time.Time
+	lastDoc          int
+}
+
+func dateRangesOf(d *Detector, e *event) dateRanges {
+	r := dateRanges{firstDoc: -1, lastDoc: -1}
+	for _, x := range e.docs {
+		o := d.docs[x]
+		if !o.DateOK {
+			continue
+		}
+		r.dated++
+		switch {
+		case r.firstDoc < 0 || o.Date.Before(r.first):
+			r.second, r.first, r.firstDoc = r.first, o.Date, x
+		case r.dated == 2 || o.Date.Before(r.second):
+			r.second = o.Date
+		}
+		switch {
+		case r.lastDoc < 0 || o.DateEnd.After(r.last):
+			r.secondLast, r.last, r.lastDoc = r.last, o.DateEnd, x
+		case r.dated == 2 || o.DateEnd.After(r.secondLast):
+			r.secondLast = o.DateEnd
+		}
+	}
+	return r
+}
+
+// without is the date range of the event's docs other than di (a dated
+// member), as an event to measure a time factor against.
+func (r dateRanges) without(di int) *event {
+	rest := &event{}
+	if r.dated < 2 {
+		return rest
+	}
+	rest.dated, rest.min, rest.max = true, r.first, r.last
+	if di == r.firstDoc {
+		rest.min = r.second
+	}
+	if di == r.lastDoc {
+		rest.max = r.secondLast
+	}
+	return rest
+}
+
 // scoreWithout is the score of doc di against the rest of its event e: what
 // score gives against e with di taken out, computed from e's weights and
 // norms without copying them.
-func (d *Detector) scoreWithout(di int, e *event) float64 {
+func (d *Detector) scoreWithout(di int, e *event, ranges dateRanges) float64 {
 	doc := d.docs[di]
 	tIDF, eIDF := d.idfsFor(doc.Lang)
 	text, _ := cosineWithout(doc.tw, d.docNorm(doc, false), e.terms[doc.Lang], d.eventNorm(e, doc.Lang, false), tIDF)
@@ -170,12 +224,7 @@ func (d *Detector) scoreWithout(di int, e *event) float64 {
 	rest := &event{min: e.min, max: e.max, dated: e.dated}
 	if doc.DateOK {
 		// Its dates may have set the event's range: the range of the others.
-		rest.dated = false
-		for _, x := range e.docs {
-			if o := d.docs[x]; x != di && o.DateOK {
-				rest.widen(o.Date, o.DateEnd)
-			}
-		}
+		rest = ranges.without(di)
 	}
 	return round(s * d.timeFactor(doc.DateOK, doc.Date, doc.DateEnd, rest))
 }
@@ -218,6 +267,23 @@ func cosineWithout(a []fw, na float64, b *weights, nb float64, idf func(uint32) 
 
 // maxLinkDocs bounds the articles compared when two events are.
 const maxLinkDocs = 16
+
+// lookupDocs are the articles of an event whose index keys find the events
+// it is compared with at consolidation: all of them up to 2×lookupEnds,
+// else the first and the latest lookupEnds. A story covered for weeks gains
+// articles at every consolidation, and looking up every key of every one
+// of them each time would make the cost of consolidation grow with its
+// history; its first articles say what happened, its latest what it has
+// become. No event of the gold corpora has more than 28 articles, so the
+// bound changes nothing there.
+func lookupDocs(docs []int) []int {
+	if len(docs) <= 2*lookupEnds {
+		return docs
+	}
+	return append(docs[:lookupEnds:lookupEnds], docs[len(docs)-lookupEnds:]...)
+}
+
+const lookupEnds = 32
 
 // merge moves every doc of o into e.
 func (d *Detector) merge(e, o *event) {
