@@ -96,7 +96,7 @@ func (d *Detector) intern(doc *Doc) {
 
 // sortEntities sorts a doc's entities by id, their names along.
 func sortEntities(doc *Doc) {
-	if slices.IsSortedFunc(doc.ew, func(a, b fw) int { return int(a.id) - int(b.id) }) {
+	if slices.IsSortedFunc(doc.ew, byID) {
 		return
 	}
 	order := make([]int, len(doc.ew))

@@ -48,13 +48,14 @@ type fw struct {
 	w  float64
 }
 
-func sortByID(list []fw) {
-	slices.SortFunc(list, func(a, b fw) int { return int(a.id) - int(b.id) })
-}
+// byID orders features by id.
+func byID(a, b fw) int { return int(a.id) - int(b.id) }
+
+func sortByID(list []fw) { slices.SortFunc(list, byID) }
 
 // weightOf returns the weight of id in a list sorted by id, 0 when absent.
 func weightOf(list []fw, id uint32) float64 {
-	i, found := slices.BinarySearchFunc(list, id, func(x fw, id uint32) int { return int(x.id) - int(id) })
+	i, found := slices.BinarySearchFunc(list, fw{id: id}, byID)
 	if !found {
 		return 0
 	}
