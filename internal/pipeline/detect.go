@@ -48,6 +48,7 @@ func DetectTimed(ctx context.Context, st store.Store, p story.Params, t *DetectT
 	// place), so the pages are the history in order, even while ingestion
 	// goes on.
 	workers := runtime.GOMAXPROCS(0)
+	det := story.NewDetector(p)
 	var docs []*story.Doc
 	for offset := 0; ; {
 		t0 := time.Now()
@@ -62,6 +63,7 @@ func DetectTimed(ctx context.Context, st store.Store, p story.Params, t *DetectT
 		parallel(len(arts), workers, func(i int) {
 			docs[n+i] = story.NewDoc(arts[i], p)
 		})
+		det.Count(docs[n:])
 		t.Features += time.Since(t1)
 		if len(arts) < detectPage {
 			break
@@ -69,7 +71,6 @@ func DetectTimed(ctx context.Context, st store.Store, p story.Params, t *DetectT
 		offset += len(arts)
 	}
 	t1 := time.Now()
-	det := story.NewDetector(p)
 	det.Prime(docs)
 	t2 := time.Now()
 	t.Features += t2.Sub(t1)

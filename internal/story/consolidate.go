@@ -40,7 +40,7 @@ func (d *Detector) consolidate() {
 		d.changed = d.changed[:0]
 		for _, ei := range changed {
 			e := d.events[ei]
-			if e.into >= 0 || len(e.docs) == 0 {
+			if d.into[ei] >= 0 || len(e.docs) == 0 {
 				continue
 			}
 			for _, oi := range d.eventCandidates(e) {
@@ -79,7 +79,7 @@ func (d *Detector) consolidate() {
 		for _, p := range pairs {
 			// An event changed by a merge in this round is compared again
 			// in the next one, with its new centroid.
-			if touched[p.a] || touched[p.b] || d.events[p.a].into >= 0 || d.events[p.b].into >= 0 {
+			if touched[p.a] || touched[p.b] || d.into[p.a] >= 0 || d.into[p.b] >= 0 {
 				continue
 			}
 			d.merge(d.events[p.a], d.events[p.b])
@@ -95,26 +95,55 @@ func (d *Detector) consolidate() {
 // eventCandidates are the live events sharing index keys with e.
 func (d *Detector) eventCandidates(e *event) []int {
 	d.hits = atLeast(d.hits, len(d.events))
-	seen := d.seenKeys
-	clear(seen)
-	var touched []int
+	d.seen.next()
+	touched := d.touched[:0]
 	for _, di := range lookupDocs(e.docs) {
 		for _, key := range d.keys(d.docs[di]) {
-			if seen[key] {
+			if d.seen.check(key) {
 				continue
 			}
-			seen[key] = true
 			for _, oi := range d.postings(key) {
-				if r := d.find(int(oi)); r != e.idx && len(d.events[r].docs) > 0 {
+				if r := d.find(int(oi)); r != e.idx && d.size[r] > 0 {
 					if d.hits[r] == 0 {
-						touched = append(touched, r)
+						touched = append(touched, int32(r))
 					}
 					d.hits[r]++
 				}
 			}
 		}
 	}
+	d.touched = touched
 	return d.mostHits(touched)
+}
+
+// seenSet is a set of index keys emptied in constant time: a key is in the
+// set when its stamp is the current one.
+type seenSet struct {
+	terms, ents []uint32
+	stamp       uint32
+}
+
+// next empties the set.
+func (s *seenSet) next() {
+	if s.stamp++; s.stamp == 0 {
+		clear(s.terms)
+		clear(s.ents)
+		s.stamp = 1
+	}
+}
+
+// check adds key to the set and reports whether it was in it already.
+func (s *seenSet) check(key uint32) bool {
+	list := &s.terms
+	if key&entKey != 0 {
+		list, key = &s.ents, key&^entKey
+	}
+	*list = atLeast(*list, int(key)+1)
+	if (*list)[key] == s.stamp {
+		return true
+	}
+	(*list)[key] = s.stamp
+	return false
 }
 
 // eventSimilarity is the mean score of the smaller event's articles
@@ -309,6 +338,8 @@ func (d *Detector) merge(e, o *event) {
 	if o.dated {
 		e.widen(o.min, o.max)
 	}
-	o.into = e.idx
+	d.into[o.idx] = int32(e.idx)
 	o.docs, o.terms, o.ents, o.langs = nil, nil, nil, nil
+	d.resized(e)
+	d.resized(o)
 }

@@ -103,6 +103,7 @@ func (d *Detector) unjoin(e *event, di int) {
 	for i, x := range e.docs {
 		if x == di {
 			e.docs = append(e.docs[:i:i], e.docs[i+1:]...)
+			d.resized(e)
 			break
 		}
 	}
@@ -117,6 +118,7 @@ func (d *Detector) rejoin(e *event, di int) {
 	e.docs = append(e.docs, 0)
 	copy(e.docs[i+1:], e.docs[i:])
 	e.docs[i] = di
+	d.resized(e)
 	d.absorb(e, d.docs[di])
 }
 

@@ -62,7 +62,7 @@ func (d *Detector) Finish() Result {
 	var res Result
 	live := []int{}
 	for ei, e := range d.events {
-		if e.into < 0 && len(e.docs) > 0 {
+		if d.into[ei] < 0 && len(e.docs) > 0 {
 			live = append(live, ei)
 		}
 	}
@@ -156,12 +156,14 @@ func (d *Detector) headline(e *event) string {
 		}
 	}
 	best, bestSim := -1, -1.0
+	centroid := e.terms[main]
+	c2 := norm2(centroid, d.termIDF)
 	for _, di := range e.docs {
 		doc := d.docs[di]
 		if doc.Title == "" || doc.Lang != main {
 			continue
 		}
-		if s := cosine(doc.tw, e.terms[main], d.termIDF) * HeadlineQuality(doc.Title); s > bestSim+tieTolerance {
+		if s := cosine(doc.tw, centroid, c2, d.termIDF) * HeadlineQuality(doc.Title); s > bestSim+tieTolerance {
 			best, bestSim = di, s
 		}
 	}
