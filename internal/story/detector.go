@@ -22,13 +22,13 @@ type Detector struct {
 	// its number of members: beside the events rather than in them, so
 	// that resolving the events an index key retrieves reads two compact
 	// slices instead of an event each.
-	into []int32
-	size []int32
+	into     []int32
+	size     []int32
 	dups     *dedup.Index
 	byID     map[string]int // doc id → doc index
 	sinceCon int
-	decided  []Decision
-	primed   int // docs whose frequencies Prime counted; Add skips counting them
+	log      *decisionLog // the decision of every doc placed
+	primed   int          // docs whose frequencies Prime counted; Add skips counting them
 
 	// Words and entity keys are numbered (see vocab); frequencies, rarity
 	// caches and the index are slices by id.
@@ -291,14 +291,16 @@ func NewDetector(p Params) *Detector {
 		langs: map[string]*langFreq{},
 		dups:  dedup.NewIndex(),
 		byID:  map[string]int{},
+		log:   &decisionLog{join: p.Join},
 	}
 }
 
-// Add places one article and returns the decision.
-func (d *Detector) Add(doc *Doc) Decision {
+// Add places one article; Decision(i) explains where the i-th went.
+func (d *Detector) Add(doc *Doc) {
 	di := len(d.docs)
 	d.docs = append(d.docs, doc)
 	d.byID[doc.ID] = di
+	d.log.ids = append(d.log.ids, doc.ID)
 	if di >= d.primed {
 		d.count(doc)
 		d.confirm(doc)
@@ -307,7 +309,6 @@ func (d *Detector) Add(doc *Doc) Decision {
 		d.countChanged() // the collection grew past what was primed
 	}
 
-	dec := Decision{Doc: doc.ID, Threshold: d.p.Join}
 	cands := d.candidates(doc)
 	type scoredEvent struct {
 		ei int
@@ -326,15 +327,19 @@ func (d *Detector) Add(doc *Doc) Decision {
 	if len(scored) > 5 {
 		scored = scored[:5]
 	}
+	dec := placement{copyOf: -1, start: len(d.log.arena)}
+	d.log.arena = append(d.log.arena, int32(len(scored)))
 	for _, c := range scored {
 		e := d.events[c.ei]
-		dec.Candidates = append(dec.Candidates, Candidate{
-			Event: d.idOf(e), Score: c.s.score, Text: round(c.s.text), Entity: round(c.s.ent), Time: round(c.s.time),
-			Articles: len(e.docs), Shared: d.shared(doc, e),
-		})
-	}
-	if dec.Candidates == nil {
-		dec.Candidates = []Candidate{}
+		d.log.arena = append(d.log.arena, int32(e.docs[0]), milli(c.s.score), milli(c.s.text), milli(c.s.ent), milli(c.s.time),
+			int32(len(e.docs)), 0)
+		n := len(d.log.arena) - 1
+		for _, k := range doc.ew {
+			if e.ents.at(k.id) > 0 {
+				d.log.arena = append(d.log.arena, int32(k.id))
+			}
+		}
+		d.log.arena[n] = int32(len(d.log.arena) - n - 1)
 	}
 
 	target := -1
@@ -348,29 +353,28 @@ func (d *Detector) Add(doc *Doc) Decision {
 		oi := d.byID[orig]
 		d.copyOf[di] = oi
 		target = d.find(d.docEvent[oi])
-		dec.CopyOf, dec.CopyScore = orig, round(sim)
+		dec.copyOf, dec.copyScore = int32(oi), milli(sim)
 	} else if best >= 0 {
 		target = best
 	}
 	if len(scored) > 0 {
-		dec.Score = scored[0].s.score
+		dec.score = milli(scored[0].s.score)
 	}
 	if target < 0 {
 		target = len(d.events)
 		d.events = append(d.events, &event{idx: target, terms: map[string]*weights{}, ents: &weights{}})
 		d.into = append(d.into, -1)
 		d.size = append(d.size, 0)
-		dec.New = true
+		dec.isNew = true
 	}
 	d.docEvent = append(d.docEvent, target)
 	d.join(d.events[target], di)
-	dec.Event = d.eventID(target)
-	d.decided = append(d.decided, dec)
+	dec.event = int32(d.events[target].docs[0])
+	d.log.entries = append(d.log.entries, dec)
 
 	if d.sinceCon++; d.p.ConsolidateEvery > 0 && d.sinceCon >= d.p.ConsolidateEvery {
 		d.consolidate()
 	}
-	return dec
 }
 
 // eventID names an event by its first article, so ids are stable across
@@ -595,19 +599,6 @@ func (d *Detector) mix(text, ent float64, haveEnts bool, same, n int) float64 {
 		tw *= float64(same) / float64(n)
 	}
 	return (tw*text + d.p.EntityWeight*ent) / (tw + d.p.EntityWeight)
-}
-
-// shared lists the entities a doc shares with an event, for explaining a
-// decision.
-func (d *Detector) shared(doc *Doc, e *event) []string {
-	var out []string
-	for _, k := range doc.ew {
-		if e.ents.at(k.id) > 0 {
-			out = append(out, d.ents.keys[k.id])
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // timeFactor is 1 for an article dated within the event's range (or when

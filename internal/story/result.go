@@ -15,7 +15,9 @@ import (
 type Result struct {
 	Events      []Event
 	Storylines  []Storyline
-	Assignments []Assignment // one per article, in arrival order
+	Assignments []Assignment // one per article, in arrival order; see Assignment for decisions
+
+	log *decisionLog // the decisions of a Result a Detector made (see Assignment)
 }
 
 // Event is one real-world happening and the articles reporting it.
@@ -50,7 +52,7 @@ type Assignment struct {
 	Article   string   `json:"id"`
 	Event     string   `json:"event"`
 	Storyline string   `json:"storyline,omitempty"`
-	Decision  Decision `json:"decision"`
+	Decision  Decision `json:"decision"` // in a Result a Detector made, spelled out by Result.Assignment
 }
 
 // Finish consolidates once more and returns events, storylines and the
@@ -93,9 +95,9 @@ func (d *Detector) Finish() Result {
 			Article:   doc.ID,
 			Event:     idOf[ei],
 			Storyline: storylineOf[ei],
-			Decision:  d.decided[di],
 		})
 	}
+	res.log = d.log.snapshot(d.ents.keys)
 	return res
 }
 

@@ -64,7 +64,8 @@ func saveStoriesTx(ctx context.Context, tx pgx.Tx, res story.Result) error {
 		storylines[i] = []any{sl.ID, body}
 	}
 	assignments := make([][]any, len(res.Assignments))
-	for i, a := range res.Assignments {
+	for i := range res.Assignments {
+		a := res.Assignment(i)
 		body, err := json.Marshal(a)
 		if err != nil {
 			return err

@@ -50,7 +50,7 @@ func (s *Store) SaveStories(ctx context.Context, res story.Result) error {
 	if err == nil {
 		err = insertRows(ctx, tx, "assignments", []string{"article", "event", "storyline", "body"}, len(res.Assignments),
 			func(i int, args []any) error {
-				a := res.Assignments[i]
+				a := res.Assignment(i)
 				body, err := json.Marshal(a)
 				args[0], args[1], args[2], args[3] = a.Article, a.Event, a.Storyline, string(body)
 				return err
