@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/storyline/storyline/internal/dedup"
+	"github.com/storyline/storyline/internal/entities"
 )
 
 // Detector places articles into events, one at a time, in arrival order.
@@ -32,15 +33,17 @@ type Detector struct {
 
 	// Words and entity keys are numbered (see vocab); frequencies, rarity
 	// caches and the index are slices by id.
-	terms, ents   vocab
-	termDF, entDF []int32
-	termIDFs      idfCache
-	entIDFs       idfCache
-	termPost      [][]int32 // term id → recent events holding it
-	entPost       [][]int32 // entity id → recent events holding it
-	hits          []int32   // scratch for candidates: shared keys by event
-	touched       []int32   // scratch for candidates: the events hits counts
-	seen          seenSet   // scratch for eventCandidates: keys looked up
+	terms, ents vocab
+	// spellings and kinds number how docs write their entities (nameRef).
+	spellings, kinds vocab
+	termDF, entDF    []int32
+	termIDFs         idfCache
+	entIDFs          idfCache
+	termPost         [][]int32 // term id → recent events holding it
+	entPost          [][]int32 // entity id → recent events holding it
+	hits             []int32   // scratch for candidates: shared keys by event
+	touched          []int32   // scratch for candidates: the events hits counts
+	seen             seenSet   // scratch for eventCandidates: keys looked up
 	// scaledCache keeps the scaled weights of recent docs (see scaled).
 	scaledCache     []scaledEntry
 	scaledNext      int
@@ -92,14 +95,35 @@ func (d *Detector) intern(doc *Doc) {
 	}
 	sortByID(doc.tw)
 	doc.ew = make([]fw, 0, len(doc.entOrder))
-	doc.names = make([]Entity, 0, len(doc.entOrder))
+	doc.names = make([]nameRef, 0, len(doc.entOrder))
 	for _, k := range doc.entOrder {
 		doc.ew = append(doc.ew, fw{d.ents.intern(k), doc.entityWeight(k, doc.Entities[k])})
-		doc.names = append(doc.names, doc.Names[k])
+		doc.names = append(doc.names, d.nameRef(doc.Names[k]))
 	}
 	sortEntities(doc)
 	doc.Terms, doc.Entities, doc.Names, doc.termOrder, doc.entOrder = nil, nil, nil, nil, nil
 }
+
+// nameRef is how a doc writes one of its entities, with its kind and how
+// often the doc names it: the spelling and kind numbered like words (see
+// Detector.spellings), 12 bytes instead of an Entity's 40, and each
+// spelling held once however many docs use it.
+type nameRef struct {
+	spelling, kind uint32
+	count          int32
+}
+
+// nameRef numbers an entity's spelling and kind.
+func (d *Detector) nameRef(e Entity) nameRef {
+	return nameRef{d.spellings.intern(e.Name), d.kinds.intern(string(e.Kind)), int32(e.Count)}
+}
+
+// entity spells a nameRef out.
+func (d *Detector) entity(r nameRef) Entity {
+	return Entity{Name: d.spellings.keys[r.spelling], Kind: d.kind(r), Count: int(r.count)}
+}
+
+func (d *Detector) kind(r nameRef) entities.Kind { return entities.Kind(d.kinds.keys[r.kind]) }
 
 // sortEntities sorts a doc's entities by id, their names along.
 func sortEntities(doc *Doc) {
@@ -111,7 +135,7 @@ func sortEntities(doc *Doc) {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return int(doc.ew[a].id) - int(doc.ew[b].id) })
-	ew, names := make([]fw, len(order)), make([]Entity, len(order))
+	ew, names := make([]fw, len(order)), make([]nameRef, len(order))
 	for i, o := range order {
 		ew[i], names[i] = doc.ew[o], doc.names[o]
 	}
@@ -201,7 +225,7 @@ func (d *Detector) confirm(doc *Doc) {
 			continue
 		}
 		doc.ew = append(doc.ew, fw{id, doc.entityWeight(k, w)})
-		doc.names = append(doc.names, doc.maybeNames[k])
+		doc.names = append(doc.names, d.nameRef(doc.maybeNames[k]))
 		l := d.langs[doc.Lang]
 		l.entDF = atLeast(l.entDF, int(id)+1)
 		d.entDF[id]++
@@ -285,13 +309,15 @@ type Candidate struct {
 // NewDetector returns an empty detector.
 func NewDetector(p Params) *Detector {
 	return &Detector{
-		p:     p,
-		terms: newVocab(),
-		ents:  newVocab(),
-		langs: map[string]*langFreq{},
-		dups:  dedup.NewIndex(),
-		byID:  map[string]int{},
-		log:   &decisionLog{join: p.Join},
+		p:         p,
+		terms:     newVocab(),
+		ents:      newVocab(),
+		spellings: newVocab(),
+		kinds:     newVocab(),
+		langs:     map[string]*langFreq{},
+		dups:      dedup.NewIndex(),
+		byID:      map[string]int{},
+		log:       &decisionLog{join: p.Join},
 	}
 }
 

@@ -26,7 +26,6 @@ type Doc struct {
 	Date     time.Time          // publication day (first day of the month for a month), zero when unknown
 	DateEnd  time.Time          // last day the publication may be: Date, or the month's last day
 	DateOK   bool               // Date is at least month-precise
-	Mentions []time.Time        // days the text mentions, resolved
 	Sig      *dedup.Signature   // dropped once the detector has filed it
 
 	// maybe holds the uncertain names (German capitalised words that may be
@@ -48,8 +47,8 @@ type Doc struct {
 	// while frequencies stand still.
 	interned     bool
 	tw, ew       []fw
-	names        []Entity // how each entity of ew is written, in ew's order
-	normT, normE float64  // IDF-weighted norms
+	names        []nameRef // how each entity of ew is written, in ew's order
+	normT, normE float64   // IDF-weighted norms
 	normStamp    uint32
 	scaledSlot   int32    // 1 + where Detector.scaled keeps its scaled weights, 0 for nowhere
 	keys         []uint32 // index keys (see Detector.keys)
@@ -119,7 +118,6 @@ func NewDoc(a *article.Article, p Params) *Doc {
 			continue
 		}
 		seen[r.Time] = true
-		d.Mentions = append(d.Mentions, r.Time)
 		key := "@" + r.Time.Format("2006-01-02")
 		d.Entities[key] += p.DateMentionWeight
 		d.Names[key] = Entity{Name: r.Time.Format("2 January 2006"), Kind: entities.Kind("date"), Count: 1}

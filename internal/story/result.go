@@ -124,9 +124,9 @@ func (d *Detector) summarize(e *event) Event {
 			k := d.ents.keys[doc.ew[i].id]
 			m := names[k]
 			if m.Name == "" {
-				m = n
+				m = d.entity(n)
 			} else {
-				m.Count += n.Count
+				m.Count += int(n.count)
 			}
 			names[k] = m
 		}
@@ -194,7 +194,7 @@ func (d *Detector) mainEntities(e *event, n int, actorsOnly bool) []string {
 			for i, nm := range doc.names {
 				k := d.ents.keys[doc.ew[i].id]
 				if kind[k] == "" || kind[k] == entities.Kind("other") {
-					kind[k] = nm.Kind
+					kind[k] = d.kind(nm)
 				}
 			}
 		}
