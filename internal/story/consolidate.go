@@ -247,8 +247,8 @@ func (r dateRanges) without(di int) *event {
 func (d *Detector) scoreWithout(di int, e *event, ranges dateRanges) float64 {
 	doc := d.docs[di]
 	tIDF, eIDF := d.idfsFor(doc.Lang)
-	text, _ := cosineWithout(doc.tw, d.docNorm(doc, false), e.terms[doc.Lang], d.eventNorm(e, doc.Lang, false), tIDF)
-	ent, restHasEnts := cosineWithout(doc.ew, d.docNorm(doc, true), e.ents, d.eventNorm(e, doc.Lang, true), eIDF)
+	text, _ := cosineWithout(doc.tw, d.wtab.vals, d.docNorm(doc, false), e.terms[doc.Lang], d.eventNorm(e, doc.Lang, false), tIDF)
+	ent, restHasEnts := cosineWithout(doc.ew, d.wtab.vals, d.docNorm(doc, true), e.ents, d.eventNorm(e, doc.Lang, true), eIDF)
 	s := d.mix(text, ent, len(doc.ew) > 0 && restHasEnts, e.langs[doc.Lang]-1, len(e.docs)-1)
 	rest := &event{min: e.min, max: e.max, dated: e.dated}
 	if doc.DateOK {
@@ -260,11 +260,11 @@ func (d *Detector) scoreWithout(di int, e *event, ranges dateRanges) float64 {
 
 // cosineWithout is the IDF-weighted cosine of a with b − a, given the
 // norms of a and b, and whether b − a has any weight left.
-func cosineWithout(a []fw, na float64, b *weights, nb float64, idf func(uint32) float64) (float64, bool) {
+func cosineWithout(a []feat, wv []float64, na float64, b *weights, nb float64, idf func(uint32) float64) (float64, bool) {
 	var dot, removed float64
 	shared := 0
 	for _, f := range a {
-		wa := f.w
+		wa := wv[f.w]
 		wb, ok := b.get(f.id)
 		if !ok {
 			continue
@@ -281,7 +281,7 @@ func cosineWithout(a []fw, na float64, b *weights, nb float64, idf func(uint32) 
 	restLeft := b.len() > shared
 	if !restLeft {
 		for _, f := range a {
-			if wb, ok := b.get(f.id); ok && wb-f.w > 1e-9 {
+			if wb, ok := b.get(f.id); ok && wb-wv[f.w] > 1e-9 {
 				restLeft = true
 				break
 			}

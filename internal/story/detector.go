@@ -34,6 +34,7 @@ type Detector struct {
 	// Words and entity keys are numbered (see vocab); frequencies, rarity
 	// caches and the index are slices by id.
 	terms, ents vocab
+	wtab        weightTable // the distinct weights of docs' features (see feat)
 	// spellings and kinds number how docs write their entities (nameRef).
 	spellings, kinds vocab
 	termDF, entDF    []int32
@@ -89,15 +90,15 @@ func (d *Detector) intern(doc *Doc) {
 	if doc.termOrder == nil && len(doc.Terms) > 0 || doc.entOrder == nil && len(doc.Entities) > 0 {
 		doc.termOrder, doc.entOrder = sortedKeys(doc.Terms), sortedKeys(doc.Entities)
 	}
-	doc.tw = make([]fw, 0, len(doc.termOrder))
+	doc.tw = make([]feat, 0, len(doc.termOrder))
 	for _, t := range doc.termOrder {
-		doc.tw = append(doc.tw, fw{d.terms.intern(t), sublinear(doc.Terms[t])})
+		doc.tw = append(doc.tw, feat{d.terms.intern(t), d.wtab.code(sublinear(doc.Terms[t]))})
 	}
 	sortByID(doc.tw)
-	doc.ew = make([]fw, 0, len(doc.entOrder))
+	doc.ew = make([]feat, 0, len(doc.entOrder))
 	doc.names = make([]nameRef, 0, len(doc.entOrder))
 	for _, k := range doc.entOrder {
-		doc.ew = append(doc.ew, fw{d.ents.intern(k), doc.entityWeight(k, doc.Entities[k])})
+		doc.ew = append(doc.ew, feat{d.ents.intern(k), d.wtab.code(doc.entityWeight(k, doc.Entities[k]))})
 		doc.names = append(doc.names, d.nameRef(doc.Names[k]))
 	}
 	sortEntities(doc)
@@ -135,7 +136,7 @@ func sortEntities(doc *Doc) {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return int(doc.ew[a].id) - int(doc.ew[b].id) })
-	ew, names := make([]fw, len(order)), make([]nameRef, len(order))
+	ew, names := make([]feat, len(order)), make([]nameRef, len(order))
 	for i, o := range order {
 		ew[i], names[i] = doc.ew[o], doc.names[o]
 	}
@@ -221,10 +222,10 @@ func (d *Detector) confirm(doc *Doc) {
 	added := false
 	for k, w := range doc.maybe {
 		id, known := d.ents.lookup(k)
-		if !known || weightOf(doc.ew, id) != 0 || !d.namedElsewhere(id, doc.Lang) {
+		if !known || has(doc.ew, id) || !d.namedElsewhere(id, doc.Lang) {
 			continue
 		}
-		doc.ew = append(doc.ew, fw{id, doc.entityWeight(k, w)})
+		doc.ew = append(doc.ew, feat{id, d.wtab.code(doc.entityWeight(k, w))})
 		doc.names = append(doc.names, d.nameRef(doc.maybeNames[k]))
 		l := d.langs[doc.Lang]
 		l.entDF = atLeast(l.entDF, int(id)+1)
@@ -736,7 +737,7 @@ func sublinear(w float64) float64 {
 func (d *Detector) docNorm(doc *Doc, ents bool) float64 {
 	if doc.normStamp != d.stamp() {
 		tIDF, eIDF := d.idfsFor(doc.Lang)
-		doc.normT, doc.normE = normOf(doc.tw, tIDF), normOf(doc.ew, eIDF)
+		doc.normT, doc.normE = normOf(doc.tw, d.wtab.vals, tIDF), normOf(doc.ew, d.wtab.vals, eIDF)
 		doc.normStamp = d.stamp()
 	}
 	if ents {
@@ -783,29 +784,29 @@ func (d *Detector) addWeights(e *event, doc *Doc, sign float64) {
 		}
 		tIDF, eIDF := d.idfsFor(lang)
 		if lang == doc.Lang {
-			n[0] += deltaNorm2(e.terms[lang], doc.tw, sign, tIDF)
+			n[0] += deltaNorm2(e.terms[lang], doc.tw, d.wtab.vals, sign, tIDF)
 		}
-		n[1] += deltaNorm2(e.ents, doc.ew, sign, eIDF)
+		n[1] += deltaNorm2(e.ents, doc.ew, d.wtab.vals, sign, eIDF)
 		e.norms[lang] = n
 	}
 	if e.terms[doc.Lang] == nil {
 		e.terms[doc.Lang] = &weights{}
 	}
 	for _, x := range doc.tw {
-		e.terms[doc.Lang].add(x.id, sign*x.w)
+		e.terms[doc.Lang].add(x.id, sign*d.wtab.vals[x.w])
 	}
 	for _, x := range doc.ew {
-		e.ents.add(x.id, sign*x.w)
+		e.ents.add(x.id, sign*d.wtab.vals[x.w])
 	}
 }
 
 // deltaNorm2 is how much the squared norm of m changes when w is added to
 // it (sign 1) or taken from it (sign -1).
-func deltaNorm2(m *weights, w []fw, sign float64, idf func(uint32) float64) float64 {
+func deltaNorm2(m *weights, w []feat, wv []float64, sign float64, idf func(uint32) float64) float64 {
 	var delta float64
 	for _, x := range w {
 		old := m.at(x.id)
-		v := old + sign*x.w
+		v := old + sign*wv[x.w]
 		if v <= 1e-9 {
 			v = 0
 		}
@@ -815,10 +816,10 @@ func deltaNorm2(m *weights, w []fw, sign float64, idf func(uint32) float64) floa
 	return delta
 }
 
-func normOf(list []fw, idf func(uint32) float64) float64 {
+func normOf(list []feat, wv []float64, idf func(uint32) float64) float64 {
 	var n float64
 	for _, f := range list {
-		x := f.w * idf(f.id)
+		x := wv[f.w] * idf(f.id)
 		n += x * x
 	}
 	return math.Sqrt(n)
@@ -856,8 +857,8 @@ func (d *Detector) scaled(doc *Doc) (terms, ents []fw) {
 		c.doc.scaledSlot = 0
 	}
 	tIDF, eIDF := d.idfsFor(doc.Lang)
-	c.terms = scaleBy(c.terms[:0], doc.tw, tIDF)
-	c.ents = scaleBy(c.ents[:0], doc.ew, eIDF)
+	c.terms = scaleBy(c.terms[:0], doc.tw, d.wtab.vals, tIDF)
+	c.ents = scaleBy(c.ents[:0], doc.ew, d.wtab.vals, eIDF)
 	c.doc, c.stamp = doc, d.stamp()
 	doc.scaledSlot = int32(i) + 1
 	return c.terms, c.ents
@@ -875,10 +876,10 @@ type scaledEntry struct {
 
 // scaleBy appends the features of list (sorted by id, so dot products add
 // up in the same order in every run) times their rarity squared.
-func scaleBy(dst, list []fw, idf func(uint32) float64) []fw {
+func scaleBy(dst []fw, list []feat, wv []float64, idf func(uint32) float64) []fw {
 	for _, f := range list {
 		i := idf(f.id)
-		if x := f.w * i * i; x != 0 {
+		if x := wv[f.w] * i * i; x != 0 {
 			dst = append(dst, fw{f.id, x})
 		}
 	}
@@ -903,14 +904,14 @@ func dotScaled(a []fw, b *weights, norms float64) float64 {
 // cosine is the cosine of a doc's weights with an event's, after rarity
 // weighting, given the squared norm of the event's (see norm2), which
 // callers comparing many docs with one event compute once.
-func cosine(a []fw, b *weights, b2 float64, idf func(uint32) float64) float64 {
+func cosine(a []feat, wv []float64, b *weights, b2 float64, idf func(uint32) float64) float64 {
 	if len(a) == 0 || b.len() == 0 {
 		return 0
 	}
 	var dot, na float64
 	for _, f := range a {
 		i := idf(f.id)
-		x := f.w * i
+		x := wv[f.w] * i
 		na += x * x
 		if wb, ok := b.get(f.id); ok {
 			dot += x * wb * i
@@ -941,5 +942,9 @@ func (d *Detector) docEntity(doc *Doc, key string) float64 {
 	if !ok {
 		return 0
 	}
-	return weightOf(doc.ew, id)
+	i, found := slices.BinarySearchFunc(doc.ew, feat{id: id}, byID)
+	if !found {
+		return 0
+	}
+	return d.wtab.vals[doc.ew[i].w]
 }

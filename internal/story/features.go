@@ -46,7 +46,7 @@ type Doc struct {
 	// string maps above are then dropped), and caches that stay valid
 	// while frequencies stand still.
 	interned     bool
-	tw, ew       []fw
+	tw, ew       []feat
 	names        []nameRef // how each entity of ew is written, in ew's order
 	normT, normE float64   // IDF-weighted norms
 	normStamp    uint32

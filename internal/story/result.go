@@ -165,7 +165,7 @@ func (d *Detector) headline(e *event) string {
 		if doc.Title == "" || doc.Lang != main {
 			continue
 		}
-		if s := cosine(doc.tw, centroid, c2, d.termIDF) * HeadlineQuality(doc.Title); s > bestSim+tieTolerance {
+		if s := cosine(doc.tw, d.wtab.vals, centroid, c2, d.termIDF) * HeadlineQuality(doc.Title); s > bestSim+tieTolerance {
 			best, bestSim = di, s
 		}
 	}
