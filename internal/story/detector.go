@@ -222,7 +222,7 @@ func (d *Detector) confirm(doc *Doc) {
 	added := false
 	for k, w := range doc.maybe {
 		id, known := d.ents.lookup(k)
-		if !known || has(doc.ew, id) || !d.namedElsewhere(id, doc.Lang) {
+		if _, named := lookup(doc.ew, id); !known || named || !d.namedElsewhere(id, doc.Lang) {
 			continue
 		}
 		doc.ew = append(doc.ew, feat{id, d.wtab.code(doc.entityWeight(k, w))})
@@ -942,9 +942,9 @@ func (d *Detector) docEntity(doc *Doc, key string) float64 {
 	if !ok {
 		return 0
 	}
-	i, found := slices.BinarySearchFunc(doc.ew, feat{id: id}, byID)
+	f, found := lookup(doc.ew, id)
 	if !found {
 		return 0
 	}
-	return d.wtab.vals[doc.ew[i].w]
+	return d.wtab.vals[f.w]
 }

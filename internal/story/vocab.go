@@ -61,10 +61,13 @@ func byID(a, b feat) int { return int(a.id) - int(b.id) }
 
 func sortByID(list []feat) { slices.SortFunc(list, byID) }
 
-// has reports whether a list sorted by id holds id.
-func has(list []feat, id uint32) bool {
-	_, found := slices.BinarySearchFunc(list, feat{id: id}, byID)
-	return found
+// lookup finds id in a list sorted by id.
+func lookup(list []feat, id uint32) (feat, bool) {
+	i, found := slices.BinarySearchFunc(list, feat{id: id}, byID)
+	if !found {
+		return feat{}, false
+	}
+	return list[i], true
 }
 
 // weightTable numbers the distinct weights of docs' features (see feat).
