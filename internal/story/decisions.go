@@ -15,7 +15,7 @@ import (
 // keeping the detector.
 type decisionLog struct {
 	ids     []string // article ids, by doc index
-	entKeys []string // entity keys, by id (the detector's, up to Finish)
+	entKeys []string // entity keys, by id; set in a snapshot (the detector's own log reads its vocabulary)
 	join    float64  // Params.Join: the threshold every decision shows
 	entries []placement
 	// arena holds each placement's candidates, from placement.start: their
@@ -41,8 +41,8 @@ func milli(x float64) int32 { return int32(math.Round(x * 1000)) }
 
 func milliValue(k int32) float64 { return float64(k) / 1000 }
 
-// decision spells out the decision of doc i.
-func (l *decisionLog) decision(i int) Decision {
+// decision spells out the decision of doc i, entity ids read in entKeys.
+func (l *decisionLog) decision(i int, entKeys []string) Decision {
 	p := l.entries[i]
 	dec := Decision{
 		Doc:       l.ids[i],
@@ -71,7 +71,7 @@ func (l *decisionLog) decision(i int) Decision {
 		if shared > 0 {
 			c.Shared = make([]string, shared)
 			for j, id := range a[7 : 7+shared] {
-				c.Shared[j] = l.entKeys[id]
+				c.Shared[j] = entKeys[id]
 			}
 			sort.Strings(c.Shared)
 		}
@@ -94,11 +94,7 @@ func (l *decisionLog) snapshot(entKeys []string) *decisionLog {
 }
 
 // Decision is the decision the detector made for the i-th article added.
-func (d *Detector) Decision(i int) Decision {
-	l := d.log
-	l.entKeys = d.ents.keys
-	return l.decision(i)
-}
+func (d *Detector) Decision(i int) Decision { return d.log.decision(i, d.ents.keys) }
 
 // Assignment is Assignments[i] with its decision, which a Result made by a
 // Detector spells out only when asked for (see decisionLog); a Result
@@ -106,7 +102,7 @@ func (d *Detector) Decision(i int) Decision {
 func (r Result) Assignment(i int) Assignment {
 	a := r.Assignments[i]
 	if r.log != nil {
-		a.Decision = r.log.decision(i)
+		a.Decision = r.log.decision(i, r.log.entKeys)
 	}
 	return a
 }
