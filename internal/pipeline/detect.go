@@ -25,6 +25,12 @@ func Detect(ctx context.Context, st store.Store, p story.Params) (story.Result, 
 // 1M articles at 10,000 a page. A variable so that tests can page finely.
 var detectPage = 10000
 
+// keepDocs is how many docs detection holds from its first reading of the
+// history rather than making them again: as many as the detector's window,
+// beyond which it lets docs go anyway. A variable so that tests can make
+// detection read twice.
+var keepDocs = func(p story.Params) int { return p.Window }
+
 // DetectTiming is the wall time detection spent in each step, and the time
 // each article's placement took.
 type DetectTiming struct {
@@ -38,6 +44,13 @@ type DetectTiming struct {
 }
 
 // DetectTimed is Detect that records its timing in t (when not nil).
+//
+// Rarity is counted over the whole history before any article is placed,
+// so detection reads the history twice when it is longer than the
+// detector's window (story.Params.Window): a first pass counts, keeping
+// nothing of an article but the counts, and a second makes each
+// article's features again, a page ahead on the other cores, as
+// placement takes them. A shorter history is read once and its docs kept.
 func DetectTimed(ctx context.Context, st store.Store, p story.Params, t *DetectTiming) (story.Result, error) {
 	if t == nil {
 		t = &DetectTiming{}
@@ -46,42 +59,57 @@ func DetectTimed(ctx context.Context, st store.Store, p story.Params, t *DetectT
 	// docs at once, so that only one page of article text is held, not the
 	// whole history. The store only appends (an updated article keeps its
 	// place), so the pages are the history in order, even while ingestion
-	// goes on.
+	// goes on; the second pass reads as many articles as the first.
 	workers := runtime.GOMAXPROCS(0)
 	det := story.NewDetector(p)
-	var docs []*story.Doc
-	for offset := 0; ; {
+	var kept []*story.Doc
+	keep := true
+	total := 0
+	for {
 		t0 := time.Now()
-		arts, err := st.List(ctx, store.ListOptions{Limit: detectPage, Offset: offset})
+		docs, err := readDocs(ctx, st, p, total, detectPage, workers)
 		if err != nil {
 			return story.Result{}, err
 		}
 		t1 := time.Now()
 		t.Load += t1.Sub(t0)
-		n := len(docs)
-		docs = append(docs, make([]*story.Doc, len(arts))...)
-		parallel(len(arts), workers, func(i int) {
-			docs[n+i] = story.NewDoc(arts[i], p)
-		})
-		det.Count(docs[n:])
+		det.Count(docs)
+		total += len(docs)
+		if keep {
+			kept = append(kept, docs...)
+			if limit := keepDocs(p); limit > 0 && len(kept) > limit {
+				keep, kept = false, nil
+			}
+		}
 		t.Features += time.Since(t1)
-		if len(arts) < detectPage {
+		if len(docs) < detectPage {
 			break
 		}
-		offset += len(arts)
 	}
 	t1 := time.Now()
-	det.Prime(docs)
+	if keep {
+		det.Prime(kept)
+	} else {
+		det.Primed()
+	}
 	t2 := time.Now()
 	t.Features += t2.Sub(t1)
-	t.Placements = make([]time.Duration, 0, len(docs))
-	for _, doc := range docs {
-		if err := ctx.Err(); err != nil {
-			return story.Result{}, err
-		}
+	t.Placements = make([]time.Duration, 0, total)
+	place := func(doc *story.Doc) {
 		s := time.Now()
 		det.Add(doc)
 		t.Placements = append(t.Placements, time.Since(s))
+	}
+	if keep {
+		for _, doc := range kept {
+			if err := ctx.Err(); err != nil {
+				return story.Result{}, err
+			}
+			place(doc)
+		}
+		kept = nil
+	} else if err := replay(ctx, st, p, total, workers, place); err != nil {
+		return story.Result{}, err
 	}
 	t3 := time.Now()
 	t.Place += t3.Sub(t2)
@@ -93,4 +121,60 @@ func DetectTimed(ctx context.Context, st store.Store, p story.Params, t *DetectT
 	}
 	t.Save += time.Since(t4)
 	return res, nil
+}
+
+// readDocs reads up to limit articles from offset and makes their docs on
+// every core.
+func readDocs(ctx context.Context, st store.Store, p story.Params, offset, limit, workers int) ([]*story.Doc, error) {
+	arts, err := st.List(ctx, store.ListOptions{Limit: limit, Offset: offset})
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]*story.Doc, len(arts))
+	parallel(len(arts), workers, func(i int) {
+		docs[i] = story.NewDoc(arts[i], p)
+	})
+	return docs, nil
+}
+
+// replay makes the docs of the first total articles again, a page ahead of
+// place, which takes them one at a time in order.
+func replay(ctx context.Context, st store.Store, p story.Params, total, workers int, place func(*story.Doc)) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type page struct {
+		docs []*story.Doc
+		err  error
+	}
+	pages := make(chan page, 1)
+	go func() {
+		defer close(pages)
+		for offset := 0; offset < total; {
+			docs, err := readDocs(ctx, st, p, offset, min(detectPage, total-offset), workers)
+			if err == nil && len(docs) == 0 {
+				err = fmt.Errorf("store: %d articles counted, only %d there on the second reading", total, offset)
+			}
+			select {
+			case pages <- page{docs, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+			offset += len(docs)
+		}
+	}()
+	for pg := range pages {
+		if pg.err != nil {
+			return pg.err
+		}
+		for _, doc := range pg.docs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			place(doc)
+		}
+	}
+	return ctx.Err()
 }

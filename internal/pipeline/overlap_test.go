@@ -422,3 +422,37 @@ func TestDetectPagedSameAsWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestDetectReadingTwiceSameAsOnce checks that detection which lets docs go
+// after counting them and makes them again for placement (as it does for a
+// history longer than the detector's window) decides exactly what
+// detection holding every doc decides: every assignment and every
+// decision, on the German names confirmed by other languages too.
+func TestDetectReadingTwiceSameAsOnce(t *testing.T) {
+	for _, path := range []string{ecbPlus, multilingual} {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			needShared(t, path)
+			st, once := detectInto(t, t.TempDir(), []string{path})
+			defer st.Close()
+			defer func(was int, keep func(story.Params) int) { detectPage, keepDocs = was, keep }(detectPage, keepDocs)
+			detectPage, keepDocs = 7, func(story.Params) int { return 1 }
+			counted := &listCounter{Store: st}
+			twice, err := Detect(context.Background(), counted, story.DefaultParams)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := len(once.Assignments)
+			if want := 2 * (n/7 + 1); counted.lists < want-1 || counted.lists > want {
+				t.Errorf("%d Lists of 7 articles for %d articles, want the history read twice (%d)", counted.lists, n, want)
+			}
+			if !reflect.DeepEqual(twice, once) {
+				for i := range once.Assignments {
+					if a, b := twice.Assignment(i), once.Assignment(i); !reflect.DeepEqual(a, b) {
+						t.Fatalf("article %d: reading twice gives\n%+v\nreading once\n%+v", i, a, b)
+					}
+				}
+				t.Fatal("reading twice gives other events or storylines than reading once")
+			}
+		})
+	}
+}

@@ -30,6 +30,11 @@ type Detector struct {
 	sinceCon int
 	log      *decisionLog // the decision of every doc placed
 	primed   int          // docs whose frequencies Prime counted; Add skips counting them
+	counted  int          // docs Count counted
+	// pending are the uncertain names of the docs Count counted, which
+	// Primed counts once every doc is (see confirm); maybes numbers them.
+	pending []pendingNames
+	maybes  vocab
 
 	// Words and entity keys are numbered (see vocab); frequencies, rarity
 	// caches and the index are slices by id.
@@ -193,11 +198,10 @@ func (d *Detector) count(doc *Doc) {
 // already passed to Count are not counted again.
 func (d *Detector) Prime(docs []*Doc) {
 	d.Count(docs)
+	d.Primed()
 	for _, doc := range docs {
-		d.confirm(doc)
+		d.confirm(doc, true)
 	}
-	d.primed += len(docs)
-	d.countChanged()
 }
 
 // Count is the first half of Prime, which a caller reading the history a
@@ -205,11 +209,69 @@ func (d *Detector) Prime(docs []*Doc) {
 // numbered and counted, and its string maps dropped, while the rest of the
 // history is still being read, instead of every doc's maps being held
 // until all are read. Counting is the same in any grouping, so Count then
-// Prime gives what Prime alone gives.
+// Primed gives what Prime alone gives.
+//
+// A caller that cannot hold the whole history's docs (see
+// Params.Window) lets them go once counted, calls Primed after the last
+// page, and then makes each doc again, from the same article, to Add:
+// Add numbers a doc it has not seen the same way Count did.
 func (d *Detector) Count(docs []*Doc) {
 	for _, doc := range docs {
+		if doc.interned {
+			continue
+		}
 		d.count(doc)
+		d.counted++
+		if len(doc.maybe) > 0 {
+			d.pend(doc)
+		}
 	}
+}
+
+// Primed ends counting: the docs passed to Count are the collection whose
+// frequencies every placement weighs by, and the uncertain names that
+// docs of other languages name are counted among their docs' entities
+// (see confirm), in the order the docs were counted.
+func (d *Detector) Primed() {
+	for _, p := range d.pending {
+		l := d.langs[p.lang]
+		for _, m := range p.maybe {
+			id, known := d.ents.lookup(d.maybes.keys[m])
+			if !known || !d.namedElsewhere(id, p.lang) {
+				continue
+			}
+			l.entDF = atLeast(l.entDF, int(id)+1)
+			d.entDF[id]++
+			l.entDF[id]++
+		}
+	}
+	d.pending, d.maybes = nil, vocab{}
+	d.primed = d.counted
+	d.countChanged()
+}
+
+// pendingNames are the uncertain names of a counted doc that it does not
+// also name for certain, numbered, until Primed counts those confirmed.
+type pendingNames struct {
+	lang  string
+	maybe []uint32 // ids in Detector.maybes
+}
+
+// pend keeps a counted doc's uncertain names for Primed.
+func (d *Detector) pend(doc *Doc) {
+	if d.maybes.ids == nil {
+		d.maybes = newVocab()
+	}
+	p := pendingNames{lang: doc.Lang}
+	for _, k := range sortedKeys(doc.maybe) {
+		if id, known := d.ents.lookup(k); known {
+			if _, named := lookup(doc.ew, id); named {
+				continue
+			}
+		}
+		p.maybe = append(p.maybe, d.maybes.intern(k))
+	}
+	d.pending = append(d.pending, p)
 }
 
 // confirm makes names of a doc's uncertain names (German capitalised
@@ -217,8 +279,9 @@ func (d *Detector) Count(docs []*Doc) {
 // "Perseverance", "Mukwege" in German are names because English and French
 // articles capitalise them where they capitalise no noun. It counts them
 // among the doc's entities; it runs once a doc, after the docs it is
-// compared with have been counted.
-func (d *Detector) confirm(doc *Doc) {
+// compared with have been counted. A doc that Primed counted the
+// confirmed names of is not counted again.
+func (d *Detector) confirm(doc *Doc, counted bool) {
 	added := false
 	for k, w := range doc.maybe {
 		id, known := d.ents.lookup(k)
@@ -227,10 +290,12 @@ func (d *Detector) confirm(doc *Doc) {
 		}
 		doc.ew = append(doc.ew, feat{id, d.wtab.code(doc.entityWeight(k, w))})
 		doc.names = append(doc.names, d.nameRef(doc.maybeNames[k]))
-		l := d.langs[doc.Lang]
-		l.entDF = atLeast(l.entDF, int(id)+1)
-		d.entDF[id]++
-		l.entDF[id]++
+		if !counted {
+			l := d.langs[doc.Lang]
+			l.entDF = atLeast(l.entDF, int(id)+1)
+			d.entDF[id]++
+			l.entDF[id]++
+		}
 		added = true
 	}
 	if added {
@@ -328,12 +393,20 @@ func (d *Detector) Add(doc *Doc) {
 	d.docs = append(d.docs, doc)
 	d.byID[doc.ID] = di
 	d.log.ids = append(d.log.ids, doc.ID)
-	if di >= d.primed {
+	switch {
+	case di >= d.primed:
 		d.count(doc)
-		d.confirm(doc)
+		d.confirm(doc, false)
 		d.countChanged()
-	} else if len(d.docs) > d.primed {
-		d.countChanged() // the collection grew past what was primed
+	case !doc.interned:
+		// Counted, then let go, and made again (see Count): numbered as
+		// Count numbered it, and its confirmed names already counted.
+		d.intern(doc)
+		d.confirm(doc, true)
+		// The article may have changed in the store since it was
+		// counted: words never counted have no frequency yet.
+		d.termDF = atLeast(d.termDF, len(d.terms.keys))
+		d.entDF = atLeast(d.entDF, len(d.ents.keys))
 	}
 
 	cands := d.candidates(doc)

@@ -162,6 +162,16 @@ type Params struct {
 	// reports of one deal state its price, two deals of the same companies
 	// do not; and a figure reads the same in every language.
 	FigureWeight float64
+	// Window is how many of the most recent articles detection holds
+	// whole (their words, names, near-copy signatures): older ones are
+	// settled — checked once more against the events as they stand
+	// (see refine), folded into their event, and let go — and an event
+	// none of whose articles is in the window is closed: told (headline,
+	// entities) and no longer joined. Memory then stays bounded however
+	// long the history, and so does the cost of placing an article.
+	// Within the window nothing changes: a history no longer than it is
+	// detected exactly as with no window. 0 means no window.
+	Window int
 }
 
 // DefaultParams are the parameters storyline runs with.
@@ -187,4 +197,5 @@ var DefaultParams = Params{
 	StorylineActors:   5,
 	StorylineShared:   2,
 	StorylineText:     0.05,
+	Window:            100000,
 }
