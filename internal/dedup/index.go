@@ -107,6 +107,46 @@ func (ix *Index) Add(id string, s Signature) (original string, similarity float6
 	return ix.ids[best], float64(bestAgree) / Size
 }
 
+// Find is Add without adding: the earliest-added document at least
+// Threshold similar to s, with that similarity, or "" and 0. A caller
+// that keeps its documents in generations of indexes (the newest taking
+// Adds, the older only Finds) drops the oldest whole.
+func (ix *Index) Find(s Signature) (original string, similarity float64) {
+	if s.IsZero() {
+		return "", 0
+	}
+	none := uint32(len(ix.ids))
+	best, bestAgree := none, 0
+	consider := func(c uint32) {
+		if c >= best {
+			return
+		}
+		ix.verified++
+		if a := ix.signature(c).agreementsAtLeast(&s, minAgree); a >= minAgree {
+			best, bestAgree = c, a
+		}
+	}
+	for b := range bands {
+		v, ok := ix.keys[bandKey(&s, b)]
+		switch {
+		case !ok:
+		case v&shared == 0:
+			consider(v)
+		default:
+			for _, c := range ix.lists[v&^shared] {
+				consider(c)
+			}
+		}
+	}
+	if best == none {
+		return "", 0
+	}
+	return ix.ids[best], float64(bestAgree) / Size
+}
+
+// Len is the number of documents added.
+func (ix *Index) Len() int { return len(ix.ids) }
+
 // signature returns the signature of document doc.
 func (ix *Index) signature(doc uint32) *Signature {
 	return &ix.pages[doc/pageSize][doc%pageSize]

@@ -40,8 +40,8 @@ func (d *Detector) consolidate() {
 		d.changed = d.changed[:0]
 		for _, ei := range changed {
 			e := d.events[ei]
-			if d.into[ei] >= 0 || len(e.docs) == 0 {
-				continue
+			if d.into[ei] >= 0 || len(e.docs) == 0 || e.summary != nil {
+				continue // merged, emptied or closed
 			}
 			for _, oi := range d.eventCandidates(e) {
 				o := d.events[oi]
@@ -97,7 +97,7 @@ func (d *Detector) eventCandidates(e *event) []int {
 	d.hits = atLeast(d.hits, len(d.events))
 	d.seen.next()
 	touched := d.touched[:0]
-	for _, di := range lookupDocs(e.docs) {
+	for _, di := range lookupDocs(e.window()) {
 		for _, key := range d.keys(d.docs[di]) {
 			if d.seen.check(key) {
 				continue
@@ -155,9 +155,12 @@ func (d *Detector) eventSimilarity(a, b *event) float64 {
 	if len(a.docs) > len(b.docs) {
 		a, b = b, a
 	}
-	docs := a.docs
+	docs := a.window()
 	if len(docs) > maxLinkDocs {
 		docs = docs[:maxLinkDocs]
+	}
+	if len(docs) == 0 {
+		return 0 // every article settled: nothing held to compare
 	}
 	var sum float64
 	for _, di := range docs {
@@ -175,11 +178,14 @@ func (d *Detector) selfSimilarity(e *event) float64 {
 	if e.selfStamp == d.stamp() {
 		return e.self
 	}
-	defer func() { e.selfStamp = d.stamp() }()
-	docs := e.docs
+	docs := e.window()
 	if len(docs) > maxLinkDocs {
 		docs = docs[:maxLinkDocs]
 	}
+	if len(docs) == 0 {
+		return math.Inf(1) // every article settled: nothing held to compare
+	}
+	defer func() { e.selfStamp = d.stamp() }()
 	ranges := dateRangesOf(d, e)
 	var sum float64
 	for _, di := range docs {
@@ -202,27 +208,37 @@ type dateRanges struct {
 
 func dateRangesOf(d *Detector, e *event) dateRanges {
 	r := dateRanges{firstDoc: -1, lastDoc: -1}
-	for _, x := range e.docs {
-		o := d.docs[x]
-		if !o.DateOK {
-			continue
-		}
+	add := func(from, to time.Time, x int) {
 		r.dated++
 		switch {
-		case r.firstDoc < 0 || o.Date.Before(r.first):
-			r.second, r.first, r.firstDoc = r.first, o.Date, x
-		case r.dated == 2 || o.Date.Before(r.second):
-			r.second = o.Date
+		case r.dated == 1 || from.Before(r.first):
+			r.second, r.first, r.firstDoc = r.first, from, x
+		case r.dated == 2 || from.Before(r.second):
+			r.second = from
 		}
 		switch {
-		case r.lastDoc < 0 || o.DateEnd.After(r.last):
-			r.secondLast, r.last, r.lastDoc = r.last, o.DateEnd, x
-		case r.dated == 2 || o.DateEnd.After(r.secondLast):
-			r.secondLast = o.DateEnd
+		case r.dated == 1 || to.After(r.last):
+			r.secondLast, r.last, r.lastDoc = r.last, to, x
+		case r.dated == 2 || to.After(r.secondLast):
+			r.secondLast = to
+		}
+	}
+	if p := e.past; p != nil && p.dated {
+		// The settled members count as one: their range is all a doc
+		// held compares with (settledDocs marks them, no doc's index).
+		add(p.min, p.max, settledDocs)
+	}
+	for _, x := range e.window() {
+		if o := d.docs[x]; o.DateOK {
+			add(o.Date, o.DateEnd, x)
 		}
 	}
 	return r
 }
+
+// settledDocs stands for an event's settled members where a doc index is
+// expected.
+const settledDocs = -2
 
 // without is the date range of the event's docs other than di (a dated
 // member), as an event to measure a time factor against.
@@ -338,8 +354,9 @@ func (d *Detector) merge(e, o *event) {
 	if o.dated {
 		e.widen(o.min, o.max)
 	}
+	d.mergePast(e, o)
 	d.into[o.idx] = int32(e.idx)
-	o.docs, o.terms, o.ents, o.langs = nil, nil, nil, nil
+	o.docs, o.terms, o.ents, o.langs, o.past = nil, nil, nil, nil, nil
 	d.resized(e)
 	d.resized(o)
 }

@@ -23,14 +23,21 @@ type Detector struct {
 	// its number of members: beside the events rather than in them, so
 	// that resolving the events an index key retrieves reads two compact
 	// slices instead of an event each.
-	into     []int32
-	size     []int32
-	dups     *dedup.Index
-	byID     map[string]int // doc id → doc index
-	sinceCon int
-	log      *decisionLog // the decision of every doc placed
-	primed   int          // docs whose frequencies Prime counted; Add skips counting them
-	counted  int          // docs Count counted
+	into []int32
+	size []int32
+	// dups is the near-copy index; with a window, oldDups the generation
+	// before it, the two starting at docs oldDupsFrom and dupsFrom (see
+	// isCopy).
+	dups, oldDups         *dedup.Index
+	dupsFrom, oldDupsFrom int
+	// settledBefore: docs before it are settled (see settle), their
+	// entries in docs nil.
+	settledBefore int
+	byID          map[string]int // doc id → doc index
+	sinceCon      int
+	log           *decisionLog // the decision of every doc placed
+	primed        int          // docs whose frequencies Prime counted; Add skips counting them
+	counted       int          // docs Count counted
 	// pending are the uncertain names of the docs Count counted, which
 	// Primed counts once every doc is (see confirm); maybes numbers them.
 	pending []pendingNames
@@ -330,6 +337,13 @@ type event struct {
 	norms     map[string][2]float64
 	normStamp uint32
 
+	// past is what the event keeps of its settled members (see settle);
+	// a closed event keeps its telling (summary, without its articles)
+	// and its main actors instead, and only its weightiest words.
+	past    *settledPart
+	summary *Event
+	actors  []string
+
 	// changed: members joined, left or merged since the event was last
 	// compared in consolidation (see Detector.changed).
 	changed bool
@@ -449,7 +463,7 @@ func (d *Detector) Add(doc *Doc) {
 		sig = *doc.Sig
 		doc.Sig = nil // the index keeps its own copy
 	}
-	if orig, sim := d.dups.Add(doc.ID, sig); orig != "" {
+	if orig, sim := d.isCopy(di, doc.ID, sig); orig != "" {
 		oi := d.byID[orig]
 		d.copyOf[di] = oi
 		target = d.find(d.docEvent[oi])
@@ -475,13 +489,14 @@ func (d *Detector) Add(doc *Doc) {
 	if d.sinceCon++; d.p.ConsolidateEvery > 0 && d.sinceCon >= d.p.ConsolidateEvery {
 		d.consolidate()
 	}
+	d.settle()
 }
 
 // eventID names an event by its first article, so ids are stable across
 // runs that see the same articles in the same order.
 func (d *Detector) eventID(ei int) string { return d.idOf(d.events[ei]) }
 
-func (d *Detector) idOf(e *event) string { return "e-" + d.docs[e.docs[0]].ID }
+func (d *Detector) idOf(e *event) string { return "e-" + d.log.ids[e.docs[0]] }
 
 // find is the live event an event was merged into, through any chain of
 // merges; it points the chain's events at it, so the next find is one step.

@@ -14,45 +14,53 @@ import (
 func (d *Detector) refine(passes int) {
 	for pass := 0; pass < passes; pass++ {
 		moved := 0
-		for di, doc := range d.docs {
-			if d.copyOf[di] >= 0 {
-				continue
-			}
-			cur := d.find(d.docEvent[di])
-			e := d.events[cur]
-			if len(e.docs) == 1 {
-				// Alone, it has nothing to compare against but others. A
-				// short article scores low against everything; what counts
-				// is that one event stands out: it attaches to the best
-				// event when that scores well above the runner-up. With no
-				// runner-up (a small collection, or one story among
-				// unrelated ones), the event has to stand out from
-				// AttachMin, the level of chance resemblance.
-				best, s, second := d.bestTwo(doc, cur)
-				if second <= 0 {
-					second = d.p.AttachMin
-				}
-				if best >= 0 && (s >= d.p.Join || s >= d.p.AttachMin && s >= d.p.AttachMargin*second) {
-					d.move(di, cur, best)
-					moved++
-				}
-				continue
-			}
-			d.unjoin(e, di)
-			own := d.score(doc, e)
-			best, s := d.bestOther(doc, cur)
-			if best >= 0 && s > own && s >= d.p.Join {
-				d.rejoin(d.events[best], di)
-				d.docEvent[di] = best
+		for di := d.settledBefore; di < len(d.docs); di++ {
+			if d.reconsider(di) {
 				moved++
-				continue
 			}
-			d.rejoin(e, di)
 		}
 		if moved == 0 {
 			return
 		}
 	}
+}
+
+// reconsider is refine for one article: it reports whether the article
+// moved.
+func (d *Detector) reconsider(di int) bool {
+	if d.copyOf[di] >= 0 {
+		return false
+	}
+	doc := d.docs[di]
+	cur := d.find(d.docEvent[di])
+	e := d.events[cur]
+	if len(e.docs) == 1 {
+		// Alone, it has nothing to compare against but others. A short
+		// article scores low against everything; what counts is that one
+		// event stands out: it attaches to the best event when that
+		// scores well above the runner-up. With no runner-up (a small
+		// collection, or one story among unrelated ones), the event has
+		// to stand out from AttachMin, the level of chance resemblance.
+		best, s, second := d.bestTwo(doc, cur)
+		if second <= 0 {
+			second = d.p.AttachMin
+		}
+		if best >= 0 && (s >= d.p.Join || s >= d.p.AttachMin && s >= d.p.AttachMargin*second) {
+			d.move(di, cur, best)
+			return true
+		}
+		return false
+	}
+	d.unjoin(e, di)
+	own := d.score(doc, e)
+	best, s := d.bestOther(doc, cur)
+	if best >= 0 && s > own && s >= d.p.Join {
+		d.rejoin(d.events[best], di)
+		d.docEvent[di] = best
+		return true
+	}
+	d.rejoin(e, di)
+	return false
 }
 
 // bestOther is the best-scoring live candidate event for doc other than
@@ -122,10 +130,14 @@ func (d *Detector) rejoin(e *event, di int) {
 	d.absorb(e, d.docs[di])
 }
 
-// redate recomputes an event's date range from its members.
+// redate recomputes an event's date range from its members (those
+// settled as one range, see settledPart).
 func (d *Detector) redate(e *event) {
 	e.dated, e.min, e.max = false, time.Time{}, time.Time{}
-	for _, di := range e.docs {
+	if p := e.past; p != nil && p.dated {
+		e.widen(p.min, p.max)
+	}
+	for _, di := range e.window() {
 		doc := d.docs[di]
 		if doc.DateOK {
 			e.widen(doc.Date, doc.DateEnd)

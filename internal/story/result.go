@@ -76,7 +76,13 @@ func (d *Detector) Finish() Result {
 	groups := map[string][]string{}
 	var order []string
 	for _, ei := range live {
-		ev := d.summarize(d.events[ei])
+		var ev Event
+		if e := d.events[ei]; e.summary != nil {
+			ev = *e.summary // closed (see close): told when it closed
+			ev.Articles = d.articles(e)
+		} else {
+			ev = d.summarize(e)
+		}
 		ev.Storyline = storylineOf[ei]
 		if ev.Storyline != "" {
 			if _, ok := groups[ev.Storyline]; !ok {
@@ -89,10 +95,11 @@ func (d *Detector) Finish() Result {
 	for _, id := range order {
 		res.Storylines = append(res.Storylines, Storyline{ID: id, Events: groups[id]})
 	}
-	for di, doc := range d.docs {
+	res.Assignments = make([]Assignment, 0, len(d.docs))
+	for di := range d.docs {
 		ei := d.find(d.docEvent[di])
 		res.Assignments = append(res.Assignments, Assignment{
-			Article:   doc.ID,
+			Article:   d.log.ids[di],
 			Event:     idOf[ei],
 			Storyline: storylineOf[ei],
 		})
@@ -101,24 +108,24 @@ func (d *Detector) Finish() Result {
 	return res
 }
 
-// summarize describes an event for readers.
+// summarize describes an event for readers: its settled articles as they
+// were folded in (see settledPart), the others from their docs.
 func (d *Detector) summarize(e *event) Event {
-	ev := Event{ID: d.eventID(e.idx), First: e.min, Last: e.max}
+	ev := Event{ID: d.eventID(e.idx), First: e.min, Last: e.max, Articles: d.articles(e)}
 	sites := map[string]bool{}
-	langs := map[string]bool{}
 	names := map[string]Entity{}
-	for _, di := range e.docs {
-		doc := d.docs[di]
-		ev.Articles = append(ev.Articles, doc.ID)
-		if d.copyOf[di] < 0 {
-			site := doc.Site
-			if site == "" {
-				site = "article:" + doc.ID // an unknown site counts as its own source
-			}
-			sites[site] = true
+	if p := e.past; p != nil {
+		for s := range p.sites {
+			sites[s] = true
 		}
-		if doc.Lang != "" {
-			langs[doc.Lang] = true
+		for id, n := range p.names {
+			names[d.ents.keys[id]] = d.entity(n.ref)
+		}
+	}
+	for _, di := range e.window() {
+		doc := d.docs[di]
+		if d.copyOf[di] < 0 {
+			sites[siteOf(doc)] = true
 		}
 		for i, n := range doc.names {
 			k := d.ents.keys[doc.ew[i].id]
@@ -133,8 +140,10 @@ func (d *Detector) summarize(e *event) Event {
 	}
 	ev.Headline = d.headline(e)
 	ev.Sources = len(sites)
-	for l := range langs {
-		ev.Languages = append(ev.Languages, l)
+	for l, n := range e.langs {
+		if l != "" && n > 0 {
+			ev.Languages = append(ev.Languages, l)
+		}
 	}
 	sort.Strings(ev.Languages)
 	for _, k := range d.mainEntities(e, 10, false) {
@@ -142,6 +151,15 @@ func (d *Detector) summarize(e *event) Event {
 		ev.Entities = append(ev.Entities, EntityRef{Key: k, Name: n.Name, Kind: n.Kind, Count: n.Count})
 	}
 	return ev
+}
+
+// articles are the ids of an event's articles, in arrival order.
+func (d *Detector) articles(e *event) []string {
+	ids := make([]string, len(e.docs))
+	for i, di := range e.docs {
+		ids[i] = d.log.ids[di]
+	}
+	return ids
 }
 
 // headline is the title of the article closest to the event's centroid
@@ -157,27 +175,38 @@ func (d *Detector) headline(e *event) string {
 			main = l
 		}
 	}
-	best, bestSim := -1, -1.0
+	best, bestSim := "", -1.0
+	if p := e.past; p != nil {
+		// Settled articles were scored as they settled (see fold), and
+		// come first.
+		if t, ok := p.titles[main]; ok {
+			best, bestSim = t.title, t.score
+		}
+	}
 	centroid := e.terms[main]
 	c2 := norm2(centroid, d.termIDF)
-	for _, di := range e.docs {
+	for _, di := range e.window() {
 		doc := d.docs[di]
 		if doc.Title == "" || doc.Lang != main {
 			continue
 		}
 		if s := cosine(doc.tw, d.wtab.vals, centroid, c2, d.termIDF) * HeadlineQuality(doc.Title); s > bestSim+tieTolerance {
-			best, bestSim = di, s
+			best, bestSim = doc.Title, s
 		}
 	}
-	if best < 0 {
-		for _, di := range e.docs { // no title in that language
-			if d.docs[di].Title != "" {
-				return d.docs[di].Title
-			}
-		}
-		return ""
+	if best != "" {
+		return best
 	}
-	return d.docs[best].Title
+	// No title in that language: the earliest title.
+	if p := e.past; p != nil && p.firstTitle != "" {
+		return p.firstTitle
+	}
+	for _, di := range e.window() {
+		if d.docs[di].Title != "" {
+			return d.docs[di].Title
+		}
+	}
+	return ""
 }
 
 // mainEntities ranks an event's entities by weight times rarity; with
@@ -189,7 +218,12 @@ func (d *Detector) mainEntities(e *event, n int, actorsOnly bool) []string {
 	}
 	kind := map[string]entities.Kind{}
 	if actorsOnly {
-		for _, di := range e.docs {
+		if p := e.past; p != nil {
+			for id, n := range p.names {
+				kind[d.ents.keys[id]] = entities.Kind(d.kinds.keys[n.actorKind])
+			}
+		}
+		for _, di := range e.window() {
 			doc := d.docs[di]
 			for i, nm := range doc.names {
 				k := d.ents.keys[doc.ew[i].id]
@@ -227,7 +261,10 @@ func (d *Detector) storylines(live []int) map[int]string {
 	actors := map[int][]string{}
 	byActor := map[string][]int{}
 	for _, ei := range live {
-		a := d.mainEntities(d.events[ei], d.p.StorylineActors, true)
+		a := d.events[ei].actors // a closed event's (see close)
+		if d.events[ei].summary == nil {
+			a = d.mainEntities(d.events[ei], d.p.StorylineActors, true)
+		}
 		actors[ei] = a
 		for _, k := range a {
 			byActor[k] = append(byActor[k], ei)
@@ -281,7 +318,7 @@ func (d *Detector) storylines(live []int) map[int]string {
 	out := map[int]string{}
 	for _, ei := range live {
 		if r := find(ei); members[r] > 1 {
-			out[ei] = "s-" + d.docs[d.events[r].docs[0]].ID
+			out[ei] = "s-" + d.log.ids[d.events[r].docs[0]]
 		}
 	}
 	return out
