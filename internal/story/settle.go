@@ -51,6 +51,17 @@ type settledTitle struct {
 	doc   int
 }
 
+// widen stretches the settled members' range to cover [from, to].
+func (p *settledPart) widen(from, to time.Time) {
+	if !p.dated || from.Before(p.min) {
+		p.min = from
+	}
+	if !p.dated || to.After(p.max) {
+		p.max = to
+	}
+	p.dated = true
+}
+
 // window is the part of an event's members still held: all but the
 // settled ones.
 func (e *event) window() []int {
@@ -93,13 +104,7 @@ func (d *Detector) fold(e *event, di int) {
 	}
 	p.n++
 	if doc.DateOK {
-		if !p.dated || doc.Date.Before(p.min) {
-			p.min = doc.Date
-		}
-		if !p.dated || doc.DateEnd.After(p.max) {
-			p.max = doc.DateEnd
-		}
-		p.dated = true
+		p.widen(doc.Date, doc.DateEnd)
 	}
 	for i, r := range doc.names {
 		id := doc.ew[i].id
@@ -151,13 +156,7 @@ func (d *Detector) mergePast(e, o *event) {
 	}
 	p.n += q.n
 	if q.dated {
-		if !p.dated || q.min.Before(p.min) {
-			p.min = q.min
-		}
-		if !p.dated || q.max.After(p.max) {
-			p.max = q.max
-		}
-		p.dated = true
+		p.widen(q.min, q.max)
 	}
 	for id, m := range q.names {
 		n := p.names[id]
