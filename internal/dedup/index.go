@@ -66,32 +66,18 @@ func (ix *Index) Add(id string, s Signature) (original string, similarity float6
 		panic(fmt.Sprintf("dedup: index full (%d documents)", len(ix.ids)))
 	}
 	doc := uint32(len(ix.ids))
-	best, bestAgree := doc, 0 // doc stands for none
-	consider := func(c uint32) {
-		if c >= best {
-			return // not earlier than the copy already found
-		}
-		ix.verified++
-		if a := ix.signature(c).agreementsAtLeast(&s, minAgree); a >= minAgree {
-			best, bestAgree = c, a
-		}
-	}
-	for b := range bands {
-		key := bandKey(&s, b)
+	var keys [bands]uint32
+	best, agree := ix.earliest(&s, &keys)
+	for _, key := range keys {
 		v, ok := ix.keys[key]
 		switch {
 		case !ok:
 			ix.keys[key] = doc
 		case v&shared == 0:
-			consider(v)
 			ix.keys[key] = shared | uint32(len(ix.lists))
 			ix.lists = append(ix.lists, []uint32{v, doc})
 		default:
-			list := ix.lists[v&^shared]
-			for _, c := range list {
-				consider(c)
-			}
-			if len(list) < bucketCap {
+			if list := ix.lists[v&^shared]; len(list) < bucketCap {
 				ix.lists[v&^shared] = append(list, doc)
 			}
 		}
@@ -104,7 +90,7 @@ func (ix *Index) Add(id string, s Signature) (original string, similarity float6
 	if best == doc {
 		return "", 0
 	}
-	return ix.ids[best], float64(bestAgree) / Size
+	return ix.ids[best], float64(agree) / Size
 }
 
 // Find is Add without adding: the earliest-added document at least
@@ -115,19 +101,33 @@ func (ix *Index) Find(s Signature) (original string, similarity float64) {
 	if s.IsZero() {
 		return "", 0
 	}
-	none := uint32(len(ix.ids))
-	best, bestAgree := none, 0
+	var keys [bands]uint32
+	best, agree := ix.earliest(&s, &keys)
+	if best == uint32(len(ix.ids)) {
+		return "", 0
+	}
+	return ix.ids[best], float64(agree) / Size
+}
+
+// earliest is the earliest document filed under a band key of s that is
+// at least Threshold similar to it, with the number of values they share,
+// or len(ids) (none) and 0; it fills keys with s's band keys. A document
+// is verified on the whole signatures only if it is earlier than the
+// copy already found.
+func (ix *Index) earliest(s *Signature, keys *[bands]uint32) (best uint32, agree int) {
+	best = uint32(len(ix.ids))
 	consider := func(c uint32) {
 		if c >= best {
-			return
+			return // not earlier than the copy already found
 		}
 		ix.verified++
-		if a := ix.signature(c).agreementsAtLeast(&s, minAgree); a >= minAgree {
-			best, bestAgree = c, a
+		if a := ix.signature(c).agreementsAtLeast(s, minAgree); a >= minAgree {
+			best, agree = c, a
 		}
 	}
-	for b := range bands {
-		v, ok := ix.keys[bandKey(&s, b)]
+	for b := range keys {
+		keys[b] = bandKey(s, b)
+		v, ok := ix.keys[keys[b]]
 		switch {
 		case !ok:
 		case v&shared == 0:
@@ -138,10 +138,7 @@ func (ix *Index) Find(s Signature) (original string, similarity float64) {
 			}
 		}
 	}
-	if best == none {
-		return "", 0
-	}
-	return ix.ids[best], float64(bestAgree) / Size
+	return best, agree
 }
 
 // Len is the number of documents added.

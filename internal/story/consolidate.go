@@ -266,7 +266,7 @@ func (d *Detector) scoreWithout(di int, e *event, ranges dateRanges) float64 {
 	text, _ := cosineWithout(doc.tw, d.wtab.vals, d.docNorm(doc, false), e.terms[doc.Lang], d.eventNorm(e, doc.Lang, false), tIDF)
 	ent, restHasEnts := cosineWithout(doc.ew, d.wtab.vals, d.docNorm(doc, true), e.ents, d.eventNorm(e, doc.Lang, true), eIDF)
 	s := d.mix(text, ent, len(doc.ew) > 0 && restHasEnts, e.langs[doc.Lang]-1, len(e.docs)-1)
-	rest := &event{min: e.min, max: e.max, dated: e.dated}
+	rest := &event{days: e.days}
 	if doc.DateOK {
 		// Its dates may have set the event's range: the range of the others.
 		rest = ranges.without(di)

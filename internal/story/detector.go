@@ -58,10 +58,9 @@ type Detector struct {
 	touched          []int32   // scratch for candidates: the events hits counts
 	seen             seenSet   // scratch for eventCandidates: keys looked up
 	// scaledCache keeps the scaled weights of recent docs (see scaled).
-	scaledCache     []scaledEntry
-	scaledNext      int
-	idfVersion      int
-	idfStampCurrent uint32
+	scaledCache []scaledEntry
+	scaledNext  int
+	idfVersion  int
 
 	// changed lists the events touched since the last consolidation: the
 	// only ones it needs to compare, since with the frequencies primed an
@@ -137,6 +136,10 @@ func (d *Detector) entity(r nameRef) Entity {
 }
 
 func (d *Detector) kind(r nameRef) entities.Kind { return entities.Kind(d.kinds.keys[r.kind]) }
+
+// vagueKind tells a kind that a later mention may make precise: none, or
+// "other".
+func vagueKind(k entities.Kind) bool { return k == "" || k == entities.Kind("other") }
 
 // sortEntities sorts a doc's entities by id, their names along.
 func sortEntities(doc *Doc) {
@@ -324,13 +327,12 @@ func (d *Detector) namedElsewhere(id uint32, lang string) bool {
 
 // event is a growing cluster of docs.
 type event struct {
-	idx      int
-	docs     []int
-	terms    map[string]*weights // by language: words meet only their own (see mix)
-	ents     *weights
-	min, max time.Time // range of known publication days
-	dated    bool
-	langs    map[string]int // members by language
+	idx   int
+	docs  []int
+	terms map[string]*weights // by language: words meet only their own (see mix)
+	ents  *weights
+	days                 // range of known publication days
+	langs map[string]int // members by language
 
 	// norms caches the squared term and entity norms as seen from each
 	// language (see idfsFor); valid when normStamp is the detector's stamp.
@@ -577,15 +579,21 @@ func (d *Detector) postings(key uint32) []int32 {
 	return nil
 }
 
-// widen stretches an event's date range to cover [from, to].
-func (e *event) widen(from, to time.Time) {
-	if !e.dated || from.Before(e.min) {
-		e.min = from
+// days is a range of publication days, empty until widened.
+type days struct {
+	min, max time.Time
+	dated    bool
+}
+
+// widen stretches the range to cover [from, to].
+func (r *days) widen(from, to time.Time) {
+	if !r.dated || from.Before(r.min) {
+		r.min = from
 	}
-	if !e.dated || to.After(e.max) {
-		e.max = to
+	if !r.dated || to.After(r.max) {
+		r.max = to
 	}
-	e.dated = true
+	r.dated = true
 }
 
 // keys are the index keys of a doc: all its entities and its rarest terms

@@ -169,7 +169,7 @@ func (d *Doc) addEntities(text, lang string, weight float64) {
 		if e.Name == "" || len(m.Text) > len(e.Name) {
 			e.Name = strings.Clone(m.Text)
 		}
-		if e.Kind == "" || e.Kind == entities.Kind("other") {
+		if vagueKind(e.Kind) {
 			e.Kind = m.Kind
 		}
 		e.Count++

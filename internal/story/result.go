@@ -227,7 +227,7 @@ func (d *Detector) mainEntities(e *event, n int, actorsOnly bool) []string {
 			doc := d.docs[di]
 			for i, nm := range doc.names {
 				k := d.ents.keys[doc.ew[i].id]
-				if kind[k] == "" || kind[k] == entities.Kind("other") {
+				if vagueKind(kind[k]) {
 					kind[k] = d.kind(nm)
 				}
 			}

@@ -2,7 +2,6 @@ package story
 
 import (
 	"slices"
-	"time"
 
 	"github.com/storyline/storyline/internal/dedup"
 )
@@ -26,8 +25,7 @@ import (
 // its members.
 type settledPart struct {
 	n          int // settled members: the first n of event.docs
-	dated      bool
-	min, max   time.Time // their publication range
+	days           // their publication range
 	names      map[uint32]*settledName
 	sites      map[string]bool // of the originals (a copy counts once)
 	titles     map[string]settledTitle
@@ -49,17 +47,6 @@ type settledTitle struct {
 	title string
 	score float64
 	doc   int
-}
-
-// widen stretches the settled members' range to cover [from, to].
-func (p *settledPart) widen(from, to time.Time) {
-	if !p.dated || from.Before(p.min) {
-		p.min = from
-	}
-	if !p.dated || to.After(p.max) {
-		p.max = to
-	}
-	p.dated = true
 }
 
 // window is the part of an event's members still held: all but the
@@ -114,7 +101,7 @@ func (d *Detector) fold(e *event, di int) {
 			continue
 		}
 		n.ref.count += r.count
-		if k := d.kinds.keys[n.actorKind]; k == "" || k == "other" {
+		if vagueKind(d.kind(nameRef{kind: n.actorKind})) {
 			n.actorKind = r.kind
 		}
 	}
@@ -169,7 +156,7 @@ func (d *Detector) mergePast(e, o *event) {
 			early, late = n, m
 		}
 		kind := early.actorKind
-		if k := d.kinds.keys[kind]; k == "" || k == "other" {
+		if vagueKind(d.kind(nameRef{kind: kind})) {
 			kind = late.actorKind
 		}
 		n.ref.spelling, n.ref.kind, n.actorKind, n.first = early.ref.spelling, early.ref.kind, kind, early.first
