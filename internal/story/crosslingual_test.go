@@ -110,7 +110,7 @@ func TestUncertainNamesConfirmedByOtherLanguages(t *testing.T) {
 	if det.docEntity(de, "lastvagen") != 0 {
 		t.Errorf("a German noun no other language names confirmed")
 	}
-	if id, _ := det.ents.lookup(key); det.langs["de"].entDF[id] != 1 {
-		t.Errorf("German docs naming %s: %d, want 1", key, det.langs["de"].entDF[id])
+	if id, _ := det.ents.lookup(key); det.langs["de"].entDF.get(id) != 1 {
+		t.Errorf("German docs naming %s: %d, want 1", key, det.langs["de"].entDF.get(id))
 	}
 }

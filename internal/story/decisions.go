@@ -1,6 +1,7 @@
 package story
 
 import (
+	"encoding/binary"
 	"math"
 	"sort"
 )
@@ -18,11 +19,13 @@ type decisionLog struct {
 	entKeys []string // entity keys, by id; set in a snapshot (the detector's own log reads its vocabulary)
 	join    float64  // Params.Join: the threshold every decision shows
 	entries []placement
-	// arena holds each placement's candidates, from placement.start: their
-	// number, then for each the index of its event's first article, its
-	// score, text, entity and time parts (thousandths), its number of
-	// articles, its number of shared entities and their ids.
-	arena []int32
+	// arena holds each placement's candidates, from placement.start, as
+	// varints: their number, then for each the index of its event's first
+	// article, its score, text, entity and time parts (thousandths), its
+	// number of articles, its number of shared entities and their ids,
+	// each but the first as its difference from the one before (they are
+	// in increasing order) — a third of the room of fixed-size numbers.
+	arena []byte
 }
 
 // placement is where one article went, in numbers.
@@ -54,31 +57,66 @@ func (l *decisionLog) decision(i int, entKeys []string) Decision {
 	if p.copyOf >= 0 {
 		dec.CopyOf, dec.CopyScore = l.ids[p.copyOf], milliValue(p.copyScore)
 	}
-	a := l.arena[p.start:]
-	n := int(a[0])
-	a = a[1:]
+	r := arenaReader{l.arena[p.start:]}
+	n := int(r.uint())
 	dec.Candidates = make([]Candidate, 0, n)
 	for range n {
-		c := Candidate{
-			Event:    "e-" + l.ids[a[0]],
-			Score:    milliValue(a[1]),
-			Text:     milliValue(a[2]),
-			Entity:   milliValue(a[3]),
-			Time:     milliValue(a[4]),
-			Articles: int(a[5]),
-		}
-		shared := int(a[6])
-		if shared > 0 {
+		c := Candidate{Event: "e-" + l.ids[r.uint()]}
+		c.Score, c.Text, c.Entity, c.Time = milliValue(r.int()), milliValue(r.int()), milliValue(r.int()), milliValue(r.int())
+		c.Articles = int(r.uint())
+		if shared := int(r.uint()); shared > 0 {
 			c.Shared = make([]string, shared)
-			for j, id := range a[7 : 7+shared] {
+			id := uint64(0)
+			for j := range shared {
+				id += r.uint()
 				c.Shared[j] = entKeys[id]
 			}
 			sort.Strings(c.Shared)
 		}
 		dec.Candidates = append(dec.Candidates, c)
-		a = a[7+shared:]
 	}
 	return dec
+}
+
+// startCandidates begins the candidates of a placement, n of them, and
+// returns where they start in the arena.
+func (l *decisionLog) startCandidates(n int) int {
+	start := len(l.arena)
+	l.arena = binary.AppendUvarint(l.arena, uint64(n))
+	return start
+}
+
+// addCandidate logs one candidate: the event whose first article is
+// first, of size articles, scored s, sharing the entity ids shared (in
+// increasing order).
+func (l *decisionLog) addCandidate(first int, s similarity, articles int, shared []uint32) {
+	a := binary.AppendUvarint(l.arena, uint64(first))
+	for _, x := range [...]float64{s.score, s.text, s.ent, s.time} {
+		a = binary.AppendVarint(a, int64(milli(x)))
+	}
+	a = binary.AppendUvarint(a, uint64(articles))
+	a = binary.AppendUvarint(a, uint64(len(shared)))
+	prev := uint32(0)
+	for _, id := range shared {
+		a = binary.AppendUvarint(a, uint64(id-prev))
+		prev = id
+	}
+	l.arena = a
+}
+
+// arenaReader reads the varints of a decisionLog's arena in turn.
+type arenaReader struct{ b []byte }
+
+func (r *arenaReader) uint() uint64 {
+	x, n := binary.Uvarint(r.b)
+	r.b = r.b[n:]
+	return x
+}
+
+func (r *arenaReader) int() int32 {
+	x, n := binary.Varint(r.b)
+	r.b = r.b[n:]
+	return int32(x)
 }
 
 // snapshot is the log as it stands, for a Result: the detector appends to

@@ -57,6 +57,7 @@ type Detector struct {
 	hits             []int32   // scratch for candidates: shared keys by event
 	touched          []int32   // scratch for candidates: the events hits counts
 	seen             seenSet   // scratch for eventCandidates: keys looked up
+	sharedScratch    []uint32  // scratch for Add: the names a candidate shares
 	// scaledCache keeps the scaled weights of recent docs (see scaled).
 	scaledCache []scaledEntry
 	scaledNext  int
@@ -78,7 +79,7 @@ const entKey = 1 << 31
 // langFreq counts document frequencies among the docs of one language.
 type langFreq struct {
 	n                 int // docs counted
-	termDF, entDF     []int32
+	termDF, entDF     counts
 	termIDFs, entIDFs idfCache // rarity as seen from this language
 	termW, entW       func(uint32) float64
 }
@@ -185,16 +186,14 @@ func (d *Detector) count(doc *Doc) {
 	}
 	l.n++
 	d.termDF = atLeast(d.termDF, len(d.terms.keys))
-	l.termDF = atLeast(l.termDF, len(d.terms.keys))
 	for _, t := range doc.tw {
 		d.termDF[t.id]++
-		l.termDF[t.id]++
+		l.termDF.inc(t.id)
 	}
 	d.entDF = atLeast(d.entDF, len(d.ents.keys))
-	l.entDF = atLeast(l.entDF, len(d.ents.keys))
 	for _, k := range doc.ew {
 		d.entDF[k.id]++
-		l.entDF[k.id]++
+		l.entDF.inc(k.id)
 	}
 }
 
@@ -250,9 +249,8 @@ func (d *Detector) Primed() {
 			if !known || !d.namedElsewhere(id, p.lang) {
 				continue
 			}
-			l.entDF = atLeast(l.entDF, int(id)+1)
 			d.entDF[id]++
-			l.entDF[id]++
+			l.entDF.inc(id)
 		}
 	}
 	d.pending, d.maybes = nil, vocab{}
@@ -302,9 +300,8 @@ func (d *Detector) confirm(doc *Doc, counted bool) {
 		doc.names = append(doc.names, d.nameRef(doc.maybeNames[k]))
 		if !counted {
 			l := d.langs[doc.Lang]
-			l.entDF = atLeast(l.entDF, int(id)+1)
 			d.entDF[id]++
-			l.entDF[id]++
+			l.entDF.inc(id)
 		}
 		added = true
 	}
@@ -318,7 +315,7 @@ func (d *Detector) confirm(doc *Doc, counted bool) {
 // the entity id.
 func (d *Detector) namedElsewhere(id uint32, lang string) bool {
 	for l, f := range d.langs {
-		if l != lang && int(id) < len(f.entDF) && f.entDF[id] > 0 {
+		if l != lang && f.entDF.get(id) > 0 {
 			return true
 		}
 	}
@@ -343,6 +340,7 @@ type event struct {
 	// a closed event keeps its telling (summary, without its articles)
 	// and its main actors instead, and only its weightiest words.
 	past    *settledPart
+	trimAt  int // weights beyond which to trim the event (see trim)
 	summary *Event
 	actors  []string
 
@@ -443,19 +441,17 @@ func (d *Detector) Add(doc *Doc) {
 	if len(scored) > 5 {
 		scored = scored[:5]
 	}
-	dec := placement{copyOf: -1, start: len(d.log.arena)}
-	d.log.arena = append(d.log.arena, int32(len(scored)))
+	dec := placement{copyOf: -1, start: d.log.startCandidates(len(scored))}
 	for _, c := range scored {
 		e := d.events[c.ei]
-		d.log.arena = append(d.log.arena, int32(e.docs[0]), milli(c.s.score), milli(c.s.text), milli(c.s.ent), milli(c.s.time),
-			int32(len(e.docs)), 0)
-		n := len(d.log.arena) - 1
+		shared := d.sharedScratch[:0]
 		for _, k := range doc.ew {
 			if e.ents.at(k.id) > 0 {
-				d.log.arena = append(d.log.arena, int32(k.id))
+				shared = append(shared, k.id)
 			}
 		}
-		d.log.arena[n] = int32(len(d.log.arena) - n - 1)
+		d.log.addCandidate(e.docs[0], c.s, len(e.docs), shared)
+		d.sharedScratch = shared
 	}
 
 	target := -1
@@ -780,26 +776,26 @@ func (d *Detector) idfsFor(lang string) (terms, ents func(uint32) float64) {
 // langIDF is the rarity of a word (or, with ent, an entity key) as seen
 // from the docs of one language (see idfsFor), cached.
 func (d *Detector) langIDF(l *langFreq, id uint32, ent bool) float64 {
-	cache, df := &l.termIDFs, l.termDF
+	cache, df := &l.termIDFs, &l.termDF
 	if ent {
-		cache, df = &l.entIDFs, l.entDF
+		cache, df = &l.entIDFs, &l.entDF
 	}
 	if v, ok := cache.get(id, d.stamp()); ok {
 		return v
 	}
 	var v float64
-	if int(id) < len(df) && df[id] > 0 {
-		v = idf(l.n, int(df[id]))
+	if n := df.get(id); n > 0 {
+		v = idf(l.n, int(n))
 	} else {
 		users, total := 0, 0
 		for _, o := range d.langs {
-			odf := o.termDF
+			odf := &o.termDF
 			if ent {
-				odf = o.entDF
+				odf = &o.entDF
 			}
-			if int(id) < len(odf) && odf[id] > 0 {
+			if n := odf.get(id); n > 0 {
 				users += o.n
-				total += int(odf[id])
+				total += int(n)
 			}
 		}
 		v = idf(users, total)

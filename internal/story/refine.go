@@ -118,6 +118,11 @@ func (d *Detector) unjoin(e *event, di int) {
 	d.addWeights(e, doc, -1)
 	e.langs[doc.Lang]--
 	d.redate(e)
+	if len(e.docs) == 0 {
+		// Empty, the event is no candidate for anything (see candidates):
+		// its tables, as large as they ever grew, go.
+		e.terms, e.ents, e.norms = map[string]*weights{}, &weights{}, nil
+	}
 }
 
 // rejoin adds doc di back to event e, keeping members in arrival order.

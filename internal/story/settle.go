@@ -73,6 +73,8 @@ func (d *Detector) settle() {
 		d.docs[di] = nil
 		if e.docs[len(e.docs)-1] == di {
 			d.close(e)
+		} else {
+			d.trim(e)
 		}
 		// Moved out of its event, di may have been its last article held.
 		if o := d.events[was]; o != e && len(o.docs) > 0 && len(o.window()) == 0 {
@@ -173,6 +175,92 @@ func (d *Detector) mergePast(e, o *event) {
 	if p.firstTitle == "" {
 		p.firstTitle = q.firstTitle
 	}
+}
+
+// pastKept is how many of the words an event has in each language, and of
+// its names, that only its settled articles use, it keeps when it trims
+// its weights (see trim): the weightiest after rarity weighting, which are
+// what scores a new article against the event and what tells it.
+const pastKept = 256
+
+// trimFloor is the number of weights below which an event is never
+// trimmed: an event of a few dozen articles holds fewer.
+const trimFloor = 4096
+
+// trim lets go of the lightest weights an event has from its settled
+// articles alone, keeping pastKept in each table, once its weights have
+// doubled since it was last trimmed. A story that runs for weeks takes an
+// article now and then for as long as it runs, and without trimming it
+// would hold every word and every name its articles ever used; trimmed, it
+// holds its held articles' and its settled core's. The names it lets go of
+// leave its settledPart too: no longer weighed, they cannot be among its
+// main entities (see mainEntities).
+func (d *Detector) trim(e *event) {
+	total := e.ents.len()
+	for _, t := range e.terms {
+		total += t.len()
+	}
+	if total <= max(e.trimAt, trimFloor) {
+		return
+	}
+	heldTerms, heldEnts := map[string]map[uint32]bool{}, map[uint32]bool{}
+	for _, di := range e.window() {
+		doc := d.docs[di]
+		if heldTerms[doc.Lang] == nil {
+			heldTerms[doc.Lang] = map[uint32]bool{}
+		}
+		for _, f := range doc.tw {
+			heldTerms[doc.Lang][f.id] = true
+		}
+		for _, f := range doc.ew {
+			heldEnts[f.id] = true
+		}
+	}
+	total = 0
+	for l, t := range e.terms {
+		e.terms[l] = keepHeaviest(t, heldTerms[l], d.termIDF, nil)
+		total += e.terms[l].len()
+	}
+	e.ents = keepHeaviest(e.ents, heldEnts, d.entIDF, func(id uint32) { delete(e.past.names, id) })
+	total += e.ents.len()
+	e.trimAt = 2 * total
+	e.normStamp = 0 // norms are recomputed on demand
+	d.touch(e)
+}
+
+// keepHeaviest is m with only the ids held uses and the pastKept others
+// that weigh most after rarity weighting; dropped is told each id let go.
+func keepHeaviest(m *weights, held map[uint32]bool, idf func(uint32) float64, dropped func(uint32)) *weights {
+	type past struct {
+		id   uint32
+		w, s float64
+	}
+	out := &weights{}
+	var rest []past
+	m.each(func(id uint32, w float64) {
+		if held[id] {
+			out.add(id, w)
+		} else {
+			rest = append(rest, past{id, w, w * idf(id)})
+		}
+	})
+	slices.SortFunc(rest, func(a, b past) int {
+		if a.s != b.s {
+			if a.s > b.s {
+				return -1
+			}
+			return 1
+		}
+		return int(a.id) - int(b.id)
+	})
+	for i, p := range rest {
+		if i < pastKept {
+			out.add(p.id, p.w)
+		} else if dropped != nil {
+			dropped(p.id)
+		}
+	}
+	return out
 }
 
 // closedTerms is how many of a closed event's words it keeps, the weightiest:

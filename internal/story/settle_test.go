@@ -2,6 +2,7 @@ package story
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -177,6 +178,103 @@ func TestSettledResultIsWhole(t *testing.T) {
 		}
 		if dec := res.Assignment(i).Decision; dec.Doc != a.Article {
 			t.Errorf("article %d: decision for %q", i, dec.Doc)
+		}
+	}
+}
+
+// inventedWord is a word of letters no dictionary has, different for
+// every n.
+func inventedWord(n int) string {
+	w := []byte("qu")
+	for ; n > 0; n /= 20 {
+		w = append(w, "bcdfghjklmnprstvwxz"[n%19], "aeiou"[n%5])
+	}
+	return string(w)
+}
+
+// TestLongStoryIsTrimmed: stories that run far longer than the window,
+// each article telling the same eruption (or strike, or trial) with a few
+// words and names of its own, stay one event each, and an event holds its
+// held articles' words and names and a bounded core of its settled ones —
+// not every word its articles ever used.
+func TestLongStoryIsTrimmed(t *testing.T) {
+	const w, n, own = 60, 1500, 2
+	stories := []string{
+		"The Etna volcano erupted near Catania. Lava and ash from Etna forced the evacuation of villages around Catania, and flights were cancelled. ",
+		"Dock workers in Rotterdam went on strike over wages. The port of Rotterdam stood still as the union rejected the employers' offer. ",
+		"The trial of the former minister opened in Lisbon. Prosecutors in Lisbon accused him of taking bribes for public contracts. ",
+	}
+	p := DefaultParams
+	p.Window = w
+	var docs []*Doc
+	word := 0
+	for i := range n * len(stories) {
+		var b strings.Builder
+		for range 3 {
+			b.WriteString(stories[i%len(stories)])
+		}
+		for range own {
+			word++
+			name := inventedWord(word)
+			fmt.Fprintf(&b, "Residents of %s said %s. ", strings.ToUpper(name[:1])+name[1:], inventedWord(word+n*own*len(stories)))
+		}
+		a := &article.Article{ID: fmt.Sprintf("a%04d", i), Title: strings.SplitN(stories[i%len(stories)], ".", 2)[0], Text: b.String(), Lang: "en", Site: fmt.Sprintf("site%d.example", i%7)}
+		docs = append(docs, NewDoc(a, p))
+	}
+	d := NewDetector(p)
+	d.Prime(docs)
+	for _, doc := range docs {
+		d.Add(doc)
+	}
+	res := d.Finish()
+	if len(res.Events) != len(stories) {
+		t.Fatalf("%d events, want each of the %d stories as one", len(res.Events), len(stories))
+	}
+	if used := len(d.terms.keys) + len(d.ents.keys); used < 3*2*trimFloor {
+		t.Fatalf("the articles use %d words and names: too few to need trimming", used)
+	}
+	e := d.events[d.find(d.docEvent[len(docs)-1])]
+	if e.summary != nil {
+		t.Fatal("the last story's event is closed with articles in the window")
+	}
+	heldT, heldE := map[uint32]bool{}, map[uint32]bool{}
+	for _, di := range e.window() {
+		for _, f := range d.docs[di].tw {
+			heldT[f.id] = true
+			if _, ok := e.terms["en"].get(f.id); !ok {
+				t.Errorf("held article %d's word %q let go", di, d.terms.keys[f.id])
+			}
+		}
+		for _, f := range d.docs[di].ew {
+			heldE[f.id] = true
+			if _, ok := e.ents.get(f.id); !ok {
+				t.Errorf("held article %d's name %q let go", di, d.ents.keys[f.id])
+			}
+		}
+	}
+	// Between trims the weights may double: at most twice the held
+	// articles' and pastKept others in each table, or the floor.
+	if got, bound := termCount(e.terms)+e.ents.len(), max(trimFloor, 2*(len(heldT)+len(heldE)+2*pastKept)); got > bound {
+		t.Errorf("event holds %d weights, more than %d (held articles use %d)", got, bound, len(heldT)+len(heldE))
+	}
+	// The settled part keeps the names still weighed, no others.
+	for id := range e.past.names {
+		if _, ok := e.ents.get(id); !ok {
+			t.Errorf("settled part keeps %q, let go of by the weights", d.ents.keys[id])
+		}
+	}
+	for _, k := range []string{"rotterdam", "lisbon"} {
+		id, known := d.ents.lookup(k)
+		if !known {
+			t.Fatalf("no entity %q; names %v", k, d.ents.keys[:min(10, len(d.ents.keys))])
+		}
+		if _, ok := e.ents.get(id); !ok && k == "lisbon" {
+			t.Errorf("the story's core name %q let go", k)
+		}
+	}
+	for _, ev := range res.Events {
+		if len(ev.Entities) == 0 || strings.HasPrefix(ev.Entities[0].Name, "Qu") {
+			t.Errorf("event %q: main entities %+v, not the story's core", ev.Headline, ev.Entities)
 		}
 	}
 }

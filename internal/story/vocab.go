@@ -98,23 +98,88 @@ func atLeast[T any](s []T, n int) []T {
 	return append(s, make([]T, n-len(s))...)
 }
 
-// idfCache holds rarity weights by id. An entry is valid when its stamp is
-// the detector's current one, so that emptying the cache when frequencies
-// change costs nothing (see Detector.countChanged).
-type idfCache struct {
-	v     []float64
-	stamp []uint32
+// counts are the document frequencies of one language's docs, by id. Most
+// languages of a collection are a handful of pages that use a sliver of
+// its words and names, so counts start as a map and become a slice by id
+// once they are dense enough that a slice takes less room.
+type counts struct {
+	dense  []int32
+	sparse map[uint32]int32
+	maxID  uint32
 }
 
+// get is the frequency of id, zero when never counted.
+func (c *counts) get(id uint32) int32 {
+	if c.dense != nil {
+		if int(id) < len(c.dense) {
+			return c.dense[id]
+		}
+		return 0
+	}
+	return c.sparse[id]
+}
+
+// inc counts one more doc using id.
+func (c *counts) inc(id uint32) {
+	if c.dense != nil {
+		c.dense = atLeast(c.dense, int(id)+1)
+		c.dense[id]++
+		return
+	}
+	if c.sparse == nil {
+		c.sparse = map[uint32]int32{}
+	}
+	c.sparse[id]++
+	c.maxID = max(c.maxID, id)
+	// A map entry takes about eight times a slice element.
+	if n := len(c.sparse); n >= 1024 && n*8 > int(c.maxID) {
+		c.dense = make([]int32, c.maxID+1)
+		for k, v := range c.sparse {
+			c.dense[k] = v
+		}
+		c.sparse = nil
+	}
+}
+
+// idfCache holds rarity weights by id. An entry is valid when its stamp is
+// the detector's current one, so that emptying the cache when frequencies
+// change costs nothing (see Detector.countChanged). It is direct-mapped, a
+// fixed number of slots each holding the last id that hashed there: a
+// cache by id for every language would take 12 bytes per word and name
+// ever seen, for each language, and a long history names millions. A miss
+// costs a logarithm.
+type idfCache struct {
+	slots []idfSlot
+}
+
+type idfSlot struct {
+	id, stamp uint32
+	v         float64
+}
+
+// idfSlots is the number of slots of an idfCache (1 MiB): enough that the
+// words and names of the articles and events being compared rarely evict
+// each other.
+const (
+	idfBits  = 16
+	idfSlots = 1 << idfBits
+)
+
+func idfSlotOf(id uint32) uint32 { return (id * 0x9E3779B1) >> (32 - idfBits) }
+
 func (c *idfCache) get(id, stamp uint32) (float64, bool) {
-	if int(id) < len(c.stamp) && c.stamp[id] == stamp {
-		return c.v[id], true
+	if c.slots == nil {
+		return 0, false
+	}
+	if s := &c.slots[idfSlotOf(id)]; s.stamp == stamp && s.id == id {
+		return s.v, true
 	}
 	return 0, false
 }
 
 func (c *idfCache) put(id, stamp uint32, x float64) {
-	c.v = atLeast(c.v, int(id)+1)
-	c.stamp = atLeast(c.stamp, int(id)+1)
-	c.v[id], c.stamp[id] = x, stamp
+	if c.slots == nil {
+		c.slots = make([]idfSlot, idfSlots)
+	}
+	c.slots[idfSlotOf(id)] = idfSlot{id, stamp, x}
 }
