@@ -16,7 +16,7 @@ import (
 // keeping the detector.
 type decisionLog struct {
 	ids     []string // article ids, by doc index
-	entKeys []string // entity keys, by id; set in a snapshot (the detector's own log reads its vocabulary)
+	entKeys vocab // entity keys, by id; set in a snapshot (the detector's own log reads its vocabulary)
 	join    float64  // Params.Join: the threshold every decision shows
 	entries []placement
 	// arena holds each placement's candidates, from placement.start, as
@@ -45,7 +45,7 @@ func milli(x float64) int32 { return int32(math.Round(x * 1000)) }
 func milliValue(k int32) float64 { return float64(k) / 1000 }
 
 // decision spells out the decision of doc i, entity ids read in entKeys.
-func (l *decisionLog) decision(i int, entKeys []string) Decision {
+func (l *decisionLog) decision(i int, entKeys *vocab) Decision {
 	p := l.entries[i]
 	dec := Decision{
 		Doc:       l.ids[i],
@@ -69,7 +69,7 @@ func (l *decisionLog) decision(i int, entKeys []string) Decision {
 			id := uint64(0)
 			for j := range shared {
 				id += r.uint()
-				c.Shared[j] = entKeys[id]
+				c.Shared[j] = entKeys.key(uint32(id))
 			}
 			sort.Strings(c.Shared)
 		}
@@ -121,10 +121,10 @@ func (r *arenaReader) int() int32 {
 
 // snapshot is the log as it stands, for a Result: the detector appends to
 // its own log after, beyond what the snapshot reads.
-func (l *decisionLog) snapshot(entKeys []string) *decisionLog {
+func (l *decisionLog) snapshot(entKeys vocab) *decisionLog {
 	return &decisionLog{
 		ids:     l.ids[:len(l.ids):len(l.ids)],
-		entKeys: entKeys[:len(entKeys):len(entKeys)],
+		entKeys: entKeys,
 		join:    l.join,
 		entries: l.entries[:len(l.entries):len(l.entries)],
 		arena:   l.arena[:len(l.arena):len(l.arena)],
@@ -132,7 +132,7 @@ func (l *decisionLog) snapshot(entKeys []string) *decisionLog {
 }
 
 // Decision is the decision the detector made for the i-th article added.
-func (d *Detector) Decision(i int) Decision { return d.log.decision(i, d.ents.keys) }
+func (d *Detector) Decision(i int) Decision { return d.log.decision(i, &d.ents) }
 
 // Assignment is Assignments[i] with its decision, which a Result made by a
 // Detector spells out only when asked for (see decisionLog); a Result
@@ -140,7 +140,7 @@ func (d *Detector) Decision(i int) Decision { return d.log.decision(i, d.ents.ke
 func (r Result) Assignment(i int) Assignment {
 	a := r.Assignments[i]
 	if r.log != nil {
-		a.Decision = r.log.decision(i, r.log.entKeys)
+		a.Decision = r.log.decision(i, &r.log.entKeys)
 	}
 	return a
 }

@@ -133,10 +133,10 @@ func (d *Detector) nameRef(e Entity) nameRef {
 
 // entity spells a nameRef out.
 func (d *Detector) entity(r nameRef) Entity {
-	return Entity{Name: d.spellings.keys[r.spelling], Kind: d.kind(r), Count: int(r.count)}
+	return Entity{Name: d.spellings.key(r.spelling), Kind: d.kind(r), Count: int(r.count)}
 }
 
-func (d *Detector) kind(r nameRef) entities.Kind { return entities.Kind(d.kinds.keys[r.kind]) }
+func (d *Detector) kind(r nameRef) entities.Kind { return entities.Kind(d.kinds.key(r.kind)) }
 
 // vagueKind tells a kind that a later mention may make precise: none, or
 // "other".
@@ -185,12 +185,12 @@ func (d *Detector) count(doc *Doc) {
 		d.langs[doc.Lang] = l
 	}
 	l.n++
-	d.termDF = atLeast(d.termDF, len(d.terms.keys))
+	d.termDF = atLeast(d.termDF, d.terms.len())
 	for _, t := range doc.tw {
 		d.termDF[t.id]++
 		l.termDF.inc(t.id)
 	}
-	d.entDF = atLeast(d.entDF, len(d.ents.keys))
+	d.entDF = atLeast(d.entDF, d.ents.len())
 	for _, k := range doc.ew {
 		d.entDF[k.id]++
 		l.entDF.inc(k.id)
@@ -245,7 +245,7 @@ func (d *Detector) Primed() {
 	for _, p := range d.pending {
 		l := d.langs[p.lang]
 		for _, m := range p.maybe {
-			id, known := d.ents.lookup(d.maybes.keys[m])
+			id, known := d.ents.lookup(d.maybes.key(m))
 			if !known || !d.namedElsewhere(id, p.lang) {
 				continue
 			}
@@ -267,7 +267,7 @@ type pendingNames struct {
 
 // pend keeps a counted doc's uncertain names for Primed.
 func (d *Detector) pend(doc *Doc) {
-	if d.maybes.ids == nil {
+	if d.maybes.slots == nil {
 		d.maybes = newVocab()
 	}
 	p := pendingNames{lang: doc.Lang}
@@ -419,8 +419,8 @@ func (d *Detector) Add(doc *Doc) {
 		d.confirm(doc, true)
 		// The article may have changed in the store since it was
 		// counted: words never counted have no frequency yet.
-		d.termDF = atLeast(d.termDF, len(d.terms.keys))
-		d.entDF = atLeast(d.entDF, len(d.ents.keys))
+		d.termDF = atLeast(d.termDF, d.terms.len())
+		d.entDF = atLeast(d.entDF, d.ents.len())
 	}
 
 	cands := d.candidates(doc)
@@ -615,7 +615,7 @@ func (d *Detector) keys(doc *Doc) []uint32 {
 		if a.df != b.df {
 			return int(a.df) - int(b.df)
 		}
-		return strings.Compare(d.terms.keys[a.id], d.terms.keys[b.id])
+		return strings.Compare(d.terms.key(a.id), d.terms.key(b.id))
 	})
 	// Terms seen in one doc only cannot retrieve anything yet, but they
 	// will: index the rarest, whatever their count.

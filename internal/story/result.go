@@ -104,7 +104,7 @@ func (d *Detector) Finish() Result {
 			Storyline: storylineOf[ei],
 		})
 	}
-	res.log = d.log.snapshot(d.ents.keys)
+	res.log = d.log.snapshot(d.ents.snapshot())
 	return res
 }
 
@@ -119,7 +119,7 @@ func (d *Detector) summarize(e *event) Event {
 			sites[s] = true
 		}
 		for id, n := range p.names {
-			names[d.ents.keys[id]] = d.entity(n.ref)
+			names[d.ents.key(id)] = d.entity(n.ref)
 		}
 	}
 	for _, di := range e.window() {
@@ -128,7 +128,7 @@ func (d *Detector) summarize(e *event) Event {
 			sites[siteOf(doc)] = true
 		}
 		for i, n := range doc.names {
-			k := d.ents.keys[doc.ew[i].id]
+			k := d.ents.key(doc.ew[i].id)
 			m := names[k]
 			if m.Name == "" {
 				m = d.entity(n)
@@ -220,13 +220,13 @@ func (d *Detector) mainEntities(e *event, n int, actorsOnly bool) []string {
 	if actorsOnly {
 		if p := e.past; p != nil {
 			for id, n := range p.names {
-				kind[d.ents.keys[id]] = entities.Kind(d.kinds.keys[n.actorKind])
+				kind[d.ents.key(id)] = entities.Kind(d.kinds.key(n.actorKind))
 			}
 		}
 		for _, di := range e.window() {
 			doc := d.docs[di]
 			for i, nm := range doc.names {
-				k := d.ents.keys[doc.ew[i].id]
+				k := d.ents.key(doc.ew[i].id)
 				if vagueKind(kind[k]) {
 					kind[k] = d.kind(nm)
 				}
@@ -235,7 +235,7 @@ func (d *Detector) mainEntities(e *event, n int, actorsOnly bool) []string {
 	}
 	list := make([]kw, 0, e.ents.len())
 	e.ents.each(func(id uint32, w float64) {
-		k := d.ents.keys[id]
+		k := d.ents.key(id)
 		if actorsOnly && kind[k] == entities.Kind("place") || isFigure(k) {
 			return // a setting is not an actor; a figure is no entity
 		}

@@ -1,8 +1,9 @@
 package story
 
 import (
+	"hash/maphash"
 	"slices"
-	"strings"
+	"unsafe"
 )
 
 // vocab numbers the distinct words (or entity keys) a Detector has seen.
@@ -11,33 +12,117 @@ import (
 // comparing a string, which is most of what scoring does, and maps and
 // slices of numbers hold no pointers for the garbage collector to scan —
 // at a million articles that scan, not the scoring, would set the pace.
+//
+// The keys themselves are packed end to end in large blocks, found by a
+// table of ids hashed by key: a long history names millions of people and
+// places, and a map of strings took about 70 bytes a key besides the key,
+// this takes about 16.
 type vocab struct {
-	ids  map[string]uint32
-	keys []string // id → key
+	seed   maphash.Seed
+	slots  []uint32 // id+1 by hash of its key, linear probing; 0 is free
+	locs   []uint64 // id → where its key is (see keyLoc)
+	blocks [][]byte
 }
 
-func newVocab() vocab { return vocab{ids: map[string]uint32{}} }
+// A key's location packs its block, its offset in the block and its
+// length; a key too long for a block gets a block of its own, its length
+// marked ownBlock.
+const (
+	blockSize = 1 << 20
+	offBits   = 20
+	lenBits   = 20
+	ownBlock  = 1<<lenBits - 1
+)
+
+func newVocab() vocab { return vocab{seed: maphash.MakeSeed()} }
+
+// len is the number of keys numbered.
+func (v *vocab) len() int { return len(v.locs) }
+
+// key is the key numbered id. It points into the vocab's blocks, which
+// are never written over, so it stays valid for as long as it is held.
+func (v *vocab) key(id uint32) string {
+	loc := v.locs[id]
+	block, off, n := loc>>(offBits+lenBits), loc>>lenBits&(1<<offBits-1), loc&(1<<lenBits-1)
+	b := v.blocks[block]
+	if n == ownBlock {
+		n = uint64(len(b))
+	}
+	if n == 0 {
+		return ""
+	}
+	return unsafe.String(&b[off], int(n))
+}
+
+// find is the slot of k: the one holding its id, or the free one where it
+// would go.
+func (v *vocab) find(k string) uint32 {
+	mask := uint32(len(v.slots) - 1)
+	for i := uint32(maphash.String(v.seed, k)) & mask; ; i = (i + 1) & mask {
+		if id := v.slots[i]; id == 0 || v.key(id-1) == k {
+			return i
+		}
+	}
+}
 
 // intern returns the id of k, numbering it if it is new. Ids are given in
 // the order keys are first seen, so the same docs in the same order get the
 // same ids in every run.
 func (v *vocab) intern(k string) uint32 {
-	if id, ok := v.ids[k]; ok {
-		return id
+	if (len(v.locs)+1)*4 > len(v.slots)*3 {
+		v.grow()
 	}
-	// A key may be a slice of an article's text: a copy keeps the text
-	// from being held for as long as the detector lives.
-	k = strings.Clone(k)
-	id := uint32(len(v.keys))
-	v.ids[k] = id
-	v.keys = append(v.keys, k)
+	i := v.find(k)
+	if id := v.slots[i]; id != 0 {
+		return id - 1
+	}
+	// The key is copied into a block: it may be a slice of an article's
+	// text, which should not be held for as long as the detector lives.
+	var loc uint64
+	last := len(v.blocks) - 1
+	switch {
+	case len(k) >= ownBlock:
+		v.blocks = append(v.blocks, []byte(k))
+		loc = uint64(len(v.blocks)-1)<<(offBits+lenBits) | ownBlock
+	default:
+		if last < 0 || len(v.blocks[last])+len(k) > blockSize {
+			v.blocks = append(v.blocks, make([]byte, 0, blockSize))
+			last = len(v.blocks) - 1
+		}
+		loc = uint64(last)<<(offBits+lenBits) | uint64(len(v.blocks[last]))<<lenBits | uint64(len(k))
+		v.blocks[last] = append(v.blocks[last], k...)
+	}
+	id := uint32(len(v.locs))
+	v.locs = append(v.locs, loc)
+	v.slots[i] = id + 1
 	return id
+}
+
+// grow doubles the slots and files every id again.
+func (v *vocab) grow() {
+	if v.seed == (maphash.Seed{}) {
+		v.seed = maphash.MakeSeed()
+	}
+	n := max(64, 2*len(v.slots))
+	v.slots = make([]uint32, n)
+	for id := range v.locs {
+		v.slots[v.find(v.key(uint32(id)))] = uint32(id) + 1
+	}
 }
 
 // lookup returns the id of k, if k has been seen.
 func (v *vocab) lookup(k string) (uint32, bool) {
-	id, ok := v.ids[k]
-	return id, ok
+	if len(v.slots) == 0 {
+		return 0, false
+	}
+	id := v.slots[v.find(k)]
+	return id - 1, id != 0
+}
+
+// snapshot is the vocab's keys as they stand, to read while the vocab
+// goes on numbering (see decisionLog).
+func (v *vocab) snapshot() vocab {
+	return vocab{locs: v.locs[:len(v.locs):len(v.locs)], blocks: slices.Clone(v.blocks)}
 }
 
 // fw is a feature — an interned word or entity key — with a weight of its
