@@ -16,7 +16,7 @@ import (
 // keeping the detector.
 type decisionLog struct {
 	ids     []string // article ids, by doc index
-	entKeys vocab // entity keys, by id; set in a snapshot (the detector's own log reads its vocabulary)
+	entKeys vocab    // entity keys, by id; set in a snapshot (the detector's own log reads its vocabulary)
 	join    float64  // Params.Join: the threshold every decision shows
 	entries []placement
 	// arena holds each placement's candidates, from placement.start, as
