@@ -13,10 +13,14 @@ import (
 // settledPart, and let go — its words, names and near-copy signature. An
 // event whose articles are all settled is closed: told then (headline,
 // entities, main actors), its weights dropped but for the few words that
-// link it into a storyline, and no longer a candidate for anything. The
-// window's articles, the events open among them, and the near-copy index
-// of the last Window articles are then all that grows with the history,
-// besides an article's id and where it went.
+// link it into a storyline, and no longer a candidate for anything. An
+// event still open keeps the weights of its settled articles, but only
+// the heaviest of those no held article uses (see trim). The window's
+// articles, the events open among them, and the near-copy index of the
+// last Window articles are then all that is held, besides what grows with
+// the history: an article's id, where it went and why (about 250 bytes),
+// each word and name ever seen, with its frequencies and index entry
+// (about 60 bytes), and a closed event's telling.
 
 // settledPart is what an event keeps of its settled articles: enough to
 // tell the event (sources, names, headline, dates) as summarize would
