@@ -449,6 +449,25 @@ func TestSignFolds(t *testing.T) {
 	}
 }
 
+// TestSignParts checks that texts signed together are signed as one text
+// with a line break between them, whatever the break falls on: NewDoc
+// signs a title and a body without copying them into one string.
+func TestSignParts(t *testing.T) {
+	for _, d := range loadCorpus(t, "multilingual") {
+		title, body, _ := strings.Cut(d.Text, "\n")
+		if Sign(title, body) != Sign(title+"\n"+body) {
+			t.Errorf("%s: Sign(title, body) differs from Sign(title+newline+body)", d.ID)
+		}
+		// A cut inside a word still separates two words.
+		if cut := len(d.Text) / 2; Sign(d.Text[:cut], d.Text[cut:]) != Sign(d.Text[:cut]+"\n"+d.Text[cut:]) {
+			t.Errorf("%s: a cut inside the text signs differently from a line break there", d.ID)
+		}
+	}
+	if Sign() != (Signature{}) || Sign("", "") != (Signature{}) {
+		t.Error("no words should give the zero signature")
+	}
+}
+
 // TestThresholdEvidence prints, for thresholds around the chosen one, how
 // many pairs of ECB+ articles on the same topic reach it, by the exact
 // Jaccard similarity of their shingle sets and by the estimate from their

@@ -37,8 +37,9 @@ type Signature struct {
 // combining mark, so punctuation, spacing and line breaks do not matter.
 // Each run of ShingleWords consecutive words is one shingle; a text with
 // fewer words is one shingle of all its words, and a text with no words has
-// the zero Signature.
-func Sign(text string) Signature {
+// the zero Signature. Several texts are signed as one, a line break
+// between each (a title and a body, without copying them together).
+func Sign(texts ...string) Signature {
 	var sk sketch
 	var (
 		w    [ShingleWords]uint64 // hashes of the last words, oldest first
@@ -53,27 +54,30 @@ func Sign(text string) Signature {
 			sk.add(shingleHash(&w))
 		}
 	}
-	for i := 0; i < len(text); {
-		c := text[i]
-		isWord, size := false, 1
-		if c < utf8.RuneSelf {
-			isWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			isWord = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	for _, text := range texts {
+		for i := 0; i < len(text); {
+			c := text[i]
+			isWord, size := false, 1
+			if c < utf8.RuneSelf {
+				isWord = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(text[i:])
+				isWord = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+			}
+			switch {
+			case isWord && from < 0:
+				from = i
+			case !isWord && from >= 0:
+				endWord(text[from:i])
+				from = -1
+			}
+			i += size
 		}
-		switch {
-		case isWord && from < 0:
-			from = i
-		case !isWord && from >= 0:
-			endWord(text[from:i])
+		if from >= 0 {
+			endWord(text[from:])
 			from = -1
 		}
-		i += size
-	}
-	if from >= 0 {
-		endWord(text[from:])
 	}
 
 	switch {

@@ -3,6 +3,7 @@ package story
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storyline/storyline/internal/analysis"
@@ -71,25 +72,34 @@ func NewDoc(a *article.Article, p Params) *Doc {
 		Site:     strings.Clone(a.Site),
 		Lang:     strings.Clone(a.Lang),
 		Title:    strings.Clone(a.Title),
-		Terms:    map[string]float64{},
-		Entities: map[string]float64{},
-		Names:    map[string]Entity{},
 
 		peripheral: p.PeripheralWeight,
 	}
 	an := analysis.For(a.Lang)
-	for _, t := range an.Terms(a.Text) {
+	buf := termBuffers.Get().(*[]string)
+	terms := an.AppendTerms((*buf)[:0], a.Text)
+	// Sized for most of an article's words being distinct, the map is
+	// made once instead of doubling its way up.
+	d.Terms = make(map[string]float64, len(terms)*3/4+1)
+	for _, t := range terms {
 		d.Terms[t]++
 	}
-	for _, t := range an.Terms(a.Title) {
+	terms = an.AppendTerms(terms[:0], a.Title)
+	for _, t := range terms {
 		d.Terms[t] += p.TitleBoost
 	}
+	clear(terms)
+	*buf = terms[:0]
+	termBuffers.Put(buf)
+	titleNames, textNames := entities.ExtractAll(a.Title, a.Lang), entities.ExtractAll(a.Text, a.Lang)
+	named := len(titleNames) + len(textNames)
+	d.Entities, d.Names = make(map[string]float64, named), make(map[string]Entity, named)
 	if p.FigureWeight > 0 {
 		d.addFigures(a.Title, p.TitleBoost*p.FigureWeight)
 		d.addFigures(a.Text, p.FigureWeight)
 	}
-	d.addEntities(a.Title, a.Lang, p.TitleBoost)
-	d.addEntities(a.Text, a.Lang, 1)
+	d.addEntities(titleNames, p.TitleBoost)
+	d.addEntities(textNames, 1)
 
 	// A date inferred from the text (the latest one it mentions) may be a
 	// date the article looks forward to: it counts as a mention below, not
@@ -122,11 +132,15 @@ func NewDoc(a *article.Article, p Params) *Doc {
 		d.Entities[key] += p.DateMentionWeight
 		d.Names[key] = Entity{Name: r.Time.Format("2 January 2006"), Kind: entities.Kind("date"), Count: 1}
 	}
-	sig := dedup.Sign(a.Title + "\n" + a.Text)
+	sig := dedup.Sign(a.Title, a.Text)
 	d.Sig = &sig
 	d.termOrder, d.entOrder = sortedKeys(d.Terms), sortedKeys(d.Entities)
 	return d
 }
+
+// termBuffers hold the term lists NewDoc counts from, reused: a list
+// is a few kilobytes for every article, on every reading of the history.
+var termBuffers = sync.Pool{New: func() any { return new([]string) }}
 
 func sortedKeys(m map[string]float64) []string {
 	keys := make([]string, 0, len(m))
@@ -137,8 +151,8 @@ func sortedKeys(m map[string]float64) []string {
 	return keys
 }
 
-func (d *Doc) addEntities(text, lang string, weight float64) {
-	for _, m := range entities.ExtractAll(text, lang) {
+func (d *Doc) addEntities(mentions []entities.Mention, weight float64) {
+	for _, m := range mentions {
 		key := m.Key
 		if key == "" {
 			continue
