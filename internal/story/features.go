@@ -68,10 +68,10 @@ type Entity struct {
 func NewDoc(a *article.Article, p Params) *Doc {
 	// Copies, so that a doc holds no slice of the article's text.
 	d := &Doc{
-		ID:       strings.Clone(a.ID),
-		Site:     strings.Clone(a.Site),
-		Lang:     strings.Clone(a.Lang),
-		Title:    strings.Clone(a.Title),
+		ID:    strings.Clone(a.ID),
+		Site:  strings.Clone(a.Site),
+		Lang:  strings.Clone(a.Lang),
+		Title: strings.Clone(a.Title),
 
 		peripheral: p.PeripheralWeight,
 	}
