@@ -67,7 +67,9 @@ func DetectTimed(ctx context.Context, st store.Store, p story.Params, t *DetectT
 	total := 0
 	for {
 		t0 := time.Now()
-		docs, listed, err := readDocs(ctx, st, p, total, detectPage, workers)
+		// Once the history is known to be longer than the window, the
+		// docs of this reading are only counted.
+		docs, listed, err := readDocs(ctx, st, p, total, detectPage, workers, !keep)
 		if err != nil {
 			return story.Result{}, err
 		}
@@ -125,8 +127,9 @@ func DetectTimed(ctx context.Context, st store.Store, p story.Params, t *DetectT
 }
 
 // readDocs reads up to limit articles from offset and makes their docs on
-// every core; listed is the time reading took.
-func readDocs(ctx context.Context, st store.Store, p story.Params, offset, limit, workers int) (docs []*story.Doc, listed time.Duration, err error) {
+// every core (for counting only, without what only placement needs, when
+// countOnly); listed is the time reading took.
+func readDocs(ctx context.Context, st store.Store, p story.Params, offset, limit, workers int, countOnly bool) (docs []*story.Doc, listed time.Duration, err error) {
 	t0 := time.Now()
 	arts, err := st.List(ctx, store.ListOptions{Limit: limit, Offset: offset})
 	if err != nil {
@@ -135,7 +138,11 @@ func readDocs(ctx context.Context, st store.Store, p story.Params, offset, limit
 	listed = time.Since(t0)
 	docs = make([]*story.Doc, len(arts))
 	parallel(len(arts), workers, func(i int) {
-		docs[i] = story.NewDoc(arts[i], p)
+		if countOnly {
+			docs[i] = story.NewCountedDoc(arts[i], p)
+		} else {
+			docs[i] = story.NewDoc(arts[i], p)
+		}
 	})
 	return docs, listed, nil
 }
@@ -153,7 +160,7 @@ func replay(ctx context.Context, st store.Store, p story.Params, total, workers 
 	go func() {
 		defer close(pages)
 		for offset := 0; offset < total; {
-			docs, _, err := readDocs(ctx, st, p, offset, min(detectPage, total-offset), workers)
+			docs, _, err := readDocs(ctx, st, p, offset, min(detectPage, total-offset), workers, false)
 			if err == nil && len(docs) == 0 {
 				err = fmt.Errorf("store: %d articles counted, only %d there on the second reading", total, offset)
 			}

@@ -52,8 +52,7 @@ type Detector struct {
 	termDF, entDF    []int32
 	termIDFs         idfCache
 	entIDFs          idfCache
-	termPost         [][]int32 // term id → recent events holding it
-	entPost          [][]int32 // entity id → recent events holding it
+	post             postingLists // index key → recent events holding it
 	hits             []int32   // scratch for candidates: shared keys by event
 	touched          []int32   // scratch for candidates: the events hits counts
 	seen             seenSet   // scratch for eventCandidates: keys looked up
@@ -488,6 +487,7 @@ func (d *Detector) Add(doc *Doc) {
 		d.consolidate()
 	}
 	d.settle()
+	d.sweepPostings(sweepPerAdd)
 }
 
 // eventID names an event by its first article, so ids are stable across
@@ -553,27 +553,16 @@ func (d *Detector) index(e *event, doc *Doc) {
 }
 
 // posting is the list of events an index key retrieves, made on demand.
-func (d *Detector) posting(key uint32) *[]int32 {
-	if key&entKey != 0 {
-		id := int(key &^ entKey)
-		d.entPost = atLeast(d.entPost, id+1)
-		return &d.entPost[id]
-	}
-	d.termPost = atLeast(d.termPost, int(key)+1)
-	return &d.termPost[key]
-}
+func (d *Detector) posting(key uint32) *[]int32 { return d.post.list(key) }
 
 // postings is the list of events an index key retrieves, nil when none.
-func (d *Detector) postings(key uint32) []int32 {
-	lists, id := d.termPost, int(key)
-	if key&entKey != 0 {
-		lists, id = d.entPost, int(key&^entKey)
-	}
-	if id < len(lists) {
-		return lists[id]
-	}
-	return nil
-}
+func (d *Detector) postings(key uint32) []int32 { return d.post.get(key) }
+
+// sweepPerAdd is how many posting lists each Add looks at for dead events
+// (see sweepPostings): every list is looked at again within a few hundred
+// thousand articles, at well under a microsecond an article. A variable
+// so that tests can compare with not sweeping.
+var sweepPerAdd = 32
 
 // days is a range of publication days, empty until widened.
 type days struct {
