@@ -37,18 +37,19 @@ type globals struct {
 	dbChanged, storeChanged bool
 }
 
-// memoryLimit is the heap size beyond which the garbage collector works
-// harder rather than let the process grow (a soft limit: see
-// runtime/debug.SetMemoryLimit). Go's default lets the heap reach twice
-// what it holds live before collecting, so a run holding 1 GiB would take
-// 2 GiB; storyline is meant to run beside other work on a laptop. A run
-// holding more than the limit still runs, with the collector taking at
-// most half the CPU. GOMEMLIMIT, when set, decides instead.
-const memoryLimit = 1536 << 20
+// gcPercent is how far the heap may grow past what it holds live before
+// the garbage collector runs: Go's default, 100, lets a run holding 2 GiB
+// take 4 GiB. At 50 the collector runs twice as often, which costs little
+// here (it marked about 2% of detection's time at the default) and holds
+// a million-article run about a quarter lower. A fixed memory limit was
+// tried instead and is worse: once what detection holds comes near it, the
+// collector runs without pause (at 1.5 GiB, a million articles placed
+// 35% slower). GOGC or GOMEMLIMIT, when set, decide instead.
+const gcPercent = 50
 
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(gcPercent)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
