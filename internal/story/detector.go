@@ -53,10 +53,10 @@ type Detector struct {
 	termIDFs         idfCache
 	entIDFs          idfCache
 	post             postingLists // index key → recent events holding it
-	hits             []int32   // scratch for candidates: shared keys by event
-	touched          []int32   // scratch for candidates: the events hits counts
-	seen             seenSet   // scratch for eventCandidates: keys looked up
-	sharedScratch    []uint32  // scratch for Add: the names a candidate shares
+	hits             []int32      // scratch for candidates: shared keys by event
+	touched          []int32      // scratch for candidates: the events hits counts
+	seen             seenSet      // scratch for eventCandidates: keys looked up
+	sharedScratch    []uint32     // scratch for Add: the names a candidate shares
 	// scaledCache keeps the scaled weights of recent docs (see scaled).
 	scaledCache []scaledEntry
 	scaledNext  int
