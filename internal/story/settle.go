@@ -19,8 +19,9 @@ import (
 // articles, the events open among them, and the near-copy index of the
 // last Window articles are then all that is held, besides what grows with
 // the history: an article's id, where it went and why (about 250 bytes),
-// each word and name ever seen, with its frequencies and index entry
-// (about 60 bytes), and a closed event's telling.
+// each word and name ever seen, with its frequencies and the place of its
+// index list (about 40 bytes; the list itself only while a live event is
+// filed under it, see postingLists), and a closed event's telling.
 
 // settledPart is what an event keeps of its settled articles: enough to
 // tell the event (sources, names, headline, dates) as summarize would
