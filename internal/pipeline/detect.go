@@ -136,14 +136,12 @@ func readDocs(ctx context.Context, st store.Store, p story.Params, offset, limit
 		return nil, 0, err
 	}
 	listed = time.Since(t0)
+	makeDoc := story.NewDoc
+	if countOnly {
+		makeDoc = story.NewCountedDoc
+	}
 	docs = make([]*story.Doc, len(arts))
-	parallel(len(arts), workers, func(i int) {
-		if countOnly {
-			docs[i] = story.NewCountedDoc(arts[i], p)
-		} else {
-			docs[i] = story.NewDoc(arts[i], p)
-		}
-	})
+	parallel(len(arts), workers, func(i int) { docs[i] = makeDoc(arts[i], p) })
 	return docs, listed, nil
 }
 
